@@ -1,0 +1,7 @@
+namespace WorkingGroups.Core.Processes;
+
+/// <summary>A document that proves a step: a letter, an order, a decree, as numbered in the national document system.</summary>
+public sealed record Evidence(string Title, string? Number, DateOnly? Date);
+
+/// <summary>The representative a body nominates when it accepts.</summary>
+public sealed record Nominee(string Name, string? Position, string? Email);

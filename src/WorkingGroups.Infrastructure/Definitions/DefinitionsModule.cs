@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WorkingGroups.Core.Definitions;
+
+namespace WorkingGroups.Infrastructure.Definitions;
+
+public static class DefinitionsModule
+{
+    /// <summary>Loads the definition files once; an invalid folder makes the catalog throw, which stops start-up.</summary>
+    public static IServiceCollection AddDefinitions(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var folder = DefinitionsFolder.Resolve(sp.GetRequiredService<IConfiguration>());
+            var result = DefinitionLoader.LoadFolder(folder);
+            if (!result.IsValid) throw new InvalidDefinitionsException(folder, result.Errors);
+            return new DefinitionCatalog(result.Definitions);
+        });
+        return services;
+    }
+}

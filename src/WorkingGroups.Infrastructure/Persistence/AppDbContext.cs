@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using WorkingGroups.Infrastructure.Engine.Persistence;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Identity;
+using WorkingGroups.Infrastructure.Processes;
+
+namespace WorkingGroups.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database of the app: users, the process projection and the engine's own state share a file,
+/// so that a coordinator's action and the engine event it raises commit in one transaction.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<DefinitionVersionRecord> DefinitionVersions => Set<DefinitionVersionRecord>();
+    public DbSet<Process> Processes => Set<Process>();
+    public DbSet<ProcessStep> ProcessSteps => Set<ProcessStep>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        EngineModel.Configure(builder);
+        ProcessModel.Configure(builder);
+        builder.Entity<DefinitionVersionRecord>(e =>
+        {
+            e.ToTable("DefinitionVersions");
+            e.HasKey(v => new { v.DefinitionId, v.Version });
+            e.Property(v => v.DefinitionId).HasMaxLength(64);
+            e.Property(v => v.Country).HasMaxLength(2);
+            e.Property(v => v.ContentHash).HasMaxLength(64);
+        });
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Infrastructure.Definitions;
+
+namespace WorkingGroups.Infrastructure.Persistence;
+
+/// <summary>Creates and migrates the database, switches it to WAL, and records the definition versions it has seen.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<AppDbContext> contexts, DefinitionVersions versions, TimeProvider clock, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(DefinitionCatalog catalog, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await PublishAsync(db, catalog, cancellationToken);
+        await LoadPublishedAsync(db, cancellationToken);
+    }
+
+    /// <summary>Every published version, parsed from the database copy (its file may be gone).</summary>
+    private async Task LoadPublishedAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new List<DefinitionError>();
+        var published = new List<ProcessDefinition>();
+        foreach (var record in await db.DefinitionVersions.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            var file = $"(published) {record.DefinitionId} v{record.Version}";
+            if (DefinitionParser.Parse(file, record.Json, errors) is { } definition) published.Add(definition);
+        }
+        if (errors.Count > 0) throw new InvalidDefinitionsException("the database", errors);
+        versions.Set(published);
+    }
+
+    /// <summary>A version seen before must be unchanged: processes started on it rely on its steps.</summary>
+    private async Task PublishAsync(AppDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
+    {
+        var known = await db.DefinitionVersions.ToDictionaryAsync(v => (v.DefinitionId, v.Version), cancellationToken);
+        var errors = new List<DefinitionError>();
+        foreach (var definition in catalog.All)
+        {
+            if (known.TryGetValue((definition.Id, definition.Version), out var stored))
+            {
+                if (stored.ContentHash != definition.ContentHash)
+                {
+                    errors.Add(new DefinitionError(definition.File, 1, "$.version",
+                        $"\"{definition.Id}\" version {definition.Version} was published on {stored.PublishedAt:yyyy-MM-dd} with different content; a published version never changes: give the new content a new version number."));
+                }
+                continue;
+            }
+            db.DefinitionVersions.Add(new DefinitionVersionRecord
+            {
+                DefinitionId = definition.Id,
+                Version = definition.Version,
+                Country = definition.Country,
+                ContentHash = definition.ContentHash,
+                Json = definition.Json,
+                PublishedAt = clock.GetUtcNow().UtcDateTime,
+            });
+            logger.LogInformation("Published definition {DefinitionId} version {Version}", definition.Id, definition.Version);
+        }
+        if (errors.Count > 0) throw new InvalidDefinitionsException("the database", errors);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

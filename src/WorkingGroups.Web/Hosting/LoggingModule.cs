@@ -1,0 +1,32 @@
+using Serilog;
+using Serilog.Formatting.Compact;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Web.Hosting;
+
+public static class LoggingModule
+{
+    /// <summary>
+    /// Serilog from the "Serilog" section (levels, console), plus a rolling compact-JSON file in the data folder.
+    /// No static bootstrap logger: tests start several hosts in one process.
+    /// </summary>
+    public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
+    {
+        // Configuration is read from the built services, so settings a test host adds late are seen too.
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.File(new CompactJsonFormatter(), LogFile(services.GetRequiredService<IConfiguration>()), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31));
+        return builder;
+    }
+
+    private static string LogFile(IConfiguration configuration) =>
+        Path.Combine(DataFolder.Resolve(configuration), "logs", "workinggroups-.clef");
+
+    public static WebApplication UseRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging();
+        return app;
+    }
+}
