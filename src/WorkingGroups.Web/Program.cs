@@ -1,29 +1,41 @@
 using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Engine;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Processes;
+using WorkingGroups.Web.Auth;
 using WorkingGroups.Web.Cli;
 using WorkingGroups.Web.Definitions;
 using WorkingGroups.Web.Health;
 using WorkingGroups.Web.Hosting;
+using WorkingGroups.Web.Processes;
 
 if (CommandLine.TryRunStandalone(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
 // Content (appsettings, wwwroot) comes from the build output, so the app runs the same from any working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddLogging();
-builder.Services.AddProblemDetails();
+builder.Services.AddApi();
 builder.Services.AddDefinitions();
 builder.Services.AddPersistence();
+builder.Services.AddAuth();
+builder.Services.AddEngine();
+builder.Services.AddProcesses();
 builder.Services.AddStartupTasks();
 builder.Services.AddHealth();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
+if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, args, Console.Out, Console.Error);
+
 app.UseRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseAuth();
 app.MapHealth();
 app.MapDefinitionsApi();
+app.MapMeApi();
+app.MapProcessesApi();
 app.MapRazorPages();
 
 try

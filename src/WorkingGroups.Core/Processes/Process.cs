@@ -19,6 +19,8 @@ public sealed class Process
     public int BenchmarkDays { get; set; }
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
+    /// <summary>The engine instance that drives it (null until the engine has it).</summary>
+    public string? EngineInstanceId { get; set; }
     /// <summary>Optimistic concurrency: changed by the app on every write.</summary>
     public Guid Version { get; set; }
     public List<ProcessStep> Steps { get; set; } = [];

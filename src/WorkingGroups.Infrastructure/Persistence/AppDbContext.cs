@@ -18,12 +18,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ProcessStep> ProcessSteps => Set<ProcessStep>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         EngineModel.Configure(builder);
         ProcessModel.Configure(builder);
+        IdentityModel.Configure(builder);
+        builder.Entity<IdempotencyRecord>(e =>
+        {
+            e.ToTable("IdempotencyRecords");
+            e.HasKey(r => new { r.User, r.Key });
+            e.Property(r => r.User).HasMaxLength(256);
+            e.Property(r => r.Key).HasMaxLength(200);
+            e.Property(r => r.Request).HasMaxLength(500);
+        });
         builder.Entity<DefinitionVersionRecord>(e =>
         {
             e.ToTable("DefinitionVersions");

@@ -1,11 +1,12 @@
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Infrastructure.Engine;
 using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Web.Hosting;
 
 /// <summary>
-/// Runs before the server accepts requests: load the definitions (an invalid one stops start-up),
-/// then migrate the database and record the definition versions.
+/// Runs before the server accepts requests: load the definitions (an invalid one stops start-up), migrate the
+/// database and record the definition versions, then start the engine on them.
 /// </summary>
 public sealed class StartupTasks(IServiceProvider services) : IHostedService
 {
@@ -13,9 +14,14 @@ public sealed class StartupTasks(IServiceProvider services) : IHostedService
     {
         var catalog = services.GetRequiredService<DefinitionCatalog>();
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(catalog, cancellationToken);
+        _engine = services.GetRequiredService<EngineHost>();
+        await _engine.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private EngineHost? _engine;
+
+    /// <summary>Stops the engine only when it was started: a start-up that failed on bad definitions has nothing to stop.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => _engine?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 }
 
 public static class StartupTasksModule

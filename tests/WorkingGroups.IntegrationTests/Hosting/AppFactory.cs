@@ -8,7 +8,12 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new();
 
-    public string DataFolder { get; } = Directory.CreateTempSubdirectory("wg-data-").FullName;
+    private bool _keepData;
+
+    /// <summary>A host on a given data folder; <paramref name="keepData"/> leaves the folder for a second host (a restart).</summary>
+    public static AppFactory On(string dataFolder, bool keepData) => new() { DataFolder = dataFolder, _keepData = keepData };
+
+    public string DataFolder { get; private init; } = Directory.CreateTempSubdirectory("wg-data-").FullName;
 
     public AppFactory With(string key, string? value)
     {
@@ -26,7 +31,7 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !_keepData)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { /* a log file may still be closing */ }

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkflowCore.Interface;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Engine.Persistence;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Infrastructure.Engine;
+
+/// <summary>
+/// Starts WorkflowCore once the database is migrated: every published definition version is registered first
+/// (an unregistered version with live instances would be retried forever), then processes the engine does not
+/// have yet are handed to it, and cancelled processes' instances are ended.
+/// </summary>
+public sealed class EngineHost(
+    IWorkflowHost host,
+    IWorkflowRegistry registry,
+    DefinitionVersions versions,
+    IDbContextFactory<AppDbContext> contexts,
+    ILogger<EngineHost> logger)
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var definition in versions.All)
+        {
+            if (!registry.IsRegistered(EngineEvents.WorkflowId(definition.Id), definition.Version))
+            {
+                registry.RegisterWorkflow(WorkflowFactory.Build(definition));
+            }
+        }
+        await host.StartAsync(cancellationToken);
+        await ReconcileAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => host.StopAsync(cancellationToken);
+
+    /// <summary>Starts the engine instance of a process; the process's id is the instance's reference.</summary>
+    public async Task<string> StartInstanceAsync(Process process)
+    {
+        var instanceId = await host.StartWorkflow(EngineEvents.WorkflowId(process.DefinitionId), process.DefinitionVersion,
+            new ProcessData { ProcessId = process.Id }, process.Id.ToString());
+        return instanceId;
+    }
+
+    public Task TerminateAsync(string instanceId) => host.TerminateWorkflow(instanceId);
+
+    /// <summary>Repairs what a crash between our commit and the engine's may have left.</summary>
+    private async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var orphans = await db.Processes.Where(p => p.Status == ProcessStatus.Active && p.EngineInstanceId == null).ToListAsync(cancellationToken);
+        foreach (var process in orphans)
+        {
+            var reference = process.Id.ToString();
+            var existing = await db.Set<PersistedWorkflow>().Where(w => w.Reference == reference).Select(w => w.Id).FirstOrDefaultAsync(cancellationToken);
+            process.EngineInstanceId = existing ?? await StartInstanceAsync(process);
+            logger.LogInformation("Engine instance {InstanceId} recovered for process {ProcessId}", process.EngineInstanceId, process.Id);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var cancelled = await db.Processes.Where(p => p.Status == ProcessStatus.Cancelled && p.EngineInstanceId != null)
+            .Select(p => p.EngineInstanceId!).ToListAsync(cancellationToken);
+        var running = await db.Set<PersistedWorkflow>()
+            .Where(w => cancelled.Contains(w.Id) && w.Status == (int)WorkflowCore.Models.WorkflowStatus.Runnable)
+            .Select(w => w.Id).ToListAsync(cancellationToken);
+        foreach (var id in running) await host.TerminateWorkflow(id);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Infrastructure.Identity;
+
+/// <summary>A mistake in a user or token command, in words an administrator can act on.</summary>
+public sealed class UserAdministrationException(string message) : Exception(message);
+
+/// <summary>Creates users and API tokens; the same code serves the command line and the admin pages.</summary>
+public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, TimeProvider clock)
+{
+    public const string TokenPrefix = "wg_";
+
+    /// <summary>Adds a user. Without a password one is generated, returned once, and must be changed at first sign-in.</summary>
+    public async Task<(AppUser User, string? OneTimePassword)> AddUserAsync(string email, string role, string? country, string? password)
+    {
+        var canonicalRole = Roles.Parse(role)
+            ?? throw new UserAdministrationException($"Role \"{role}\" is not one of: {string.Join(", ", Roles.All)}.");
+        country = NormalizeCountry(country);
+        if (canonicalRole == Roles.Coordinator && country is null)
+            throw new UserAdministrationException("A Coordinator needs --country (the ISO code of the country they coordinate, e.g. KZ).");
+        if (await users.FindByEmailAsync(email) is not null)
+            throw new UserAdministrationException($"A user with e-mail {email} already exists.");
+
+        var oneTime = password is null ? GeneratePassword() : null;
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, Country = country, MustChangePassword = oneTime is not null };
+        Check(await users.CreateAsync(user, password ?? oneTime!), email);
+        await EnsureRoleAsync(canonicalRole);
+        Check(await users.AddToRoleAsync(user, canonicalRole), email);
+        return (user, oneTime);
+    }
+
+    /// <summary>Creates a bearer token for a user; the secret is returned here and nowhere else.</summary>
+    public async Task<string> CreateTokenAsync(string email, string? name, int? days)
+    {
+        var user = await users.FindByEmailAsync(email) ?? throw new UserAdministrationException($"There is no user with e-mail {email}.");
+        if (days is <= 0) throw new UserAdministrationException("--days must be a positive number of days.");
+        var secret = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        db.ApiTokens.Add(new ApiToken
+        {
+            Id = Guid.NewGuid(),
+            UserId = user.Id,
+            Name = string.IsNullOrWhiteSpace(name) ? "api" : name.Trim(),
+            Hash = HashOf(secret),
+            CreatedAt = now,
+            ExpiresAt = days is null ? null : now.AddDays(days.Value),
+        });
+        await db.SaveChangesAsync();
+        return secret;
+    }
+
+    /// <summary>The user a presented bearer token belongs to, when it is ours, unexpired, unrevoked and the user not locked out.</summary>
+    public async Task<(AppUser User, ApiToken Token)?> FindByTokenAsync(string secret, CancellationToken ct)
+    {
+        if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 200) return null;
+        var hash = HashOf(secret);
+        var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash, ct);
+        if (token is null || !token.IsValidAt(clock.GetUtcNow())) return null;
+        var user = await users.FindByIdAsync(token.UserId);
+        if (user is null || await users.IsLockedOutAsync(user)) return null;
+        return (user, token);
+    }
+
+    public static string? NormalizeCountry(string? country)
+    {
+        if (string.IsNullOrWhiteSpace(country)) return null;
+        var code = country.Trim().ToUpperInvariant();
+        if (code.Length != 2 || !code.All(char.IsAsciiLetterUpper))
+            throw new UserAdministrationException($"Country \"{country}\" is not a two-letter ISO code such as KZ or TJ.");
+        return code;
+    }
+
+    private async Task EnsureRoleAsync(string role)
+    {
+        if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+    }
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+            throw new UserAdministrationException($"{email}: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    private static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>A one-time password that satisfies the default Identity rules (upper, lower, digit, symbol).</summary>
+    private static string GeneratePassword() =>
+        "Wg-" + Base64Url(RandomNumberGenerator.GetBytes(12)) + "a1A!";
+}

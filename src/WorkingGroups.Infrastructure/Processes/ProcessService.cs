@@ -1,0 +1,326 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using WorkflowCore.Interface;
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Engine;
+using WorkingGroups.Infrastructure.Engine.Persistence;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Infrastructure.Processes;
+
+/// <summary>
+/// What a coordinator does to a process. Each action records its facts, its audit entry and the engine event it
+/// raises in one transaction; then it waits until the engine has opened the steps that were waiting on it, so the
+/// answer already shows them (read your writes).
+/// </summary>
+public sealed class ProcessService(
+    IDbContextFactory<AppDbContext> contexts,
+    DefinitionCatalog catalog,
+    DefinitionVersions versions,
+    EngineHost engine,
+    IQueueProvider queue,
+    ProcessSignals signals,
+    TimeProvider clock,
+    IConfiguration configuration,
+    ILogger<ProcessService> logger)
+{
+    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private TimeSpan SettleTimeout => TimeSpan.FromMilliseconds(configuration.GetValue("Engine:SettleTimeoutMs", 10_000));
+
+    public ProcessDefinition DefinitionOf(Process process) => versions.Get(process.DefinitionId, process.DefinitionVersion);
+
+    public async Task<Process> StartAsync(StartProcess command, string user, CancellationToken cancellationToken)
+    {
+        var definition = catalog.Find(command.DefinitionId, command.Version)
+            ?? throw ProcessRuleException.NotFound(command.Version is null
+                ? $"There is no definition \"{command.DefinitionId}\"."
+                : $"There is no version {command.Version} of the definition \"{command.DefinitionId}\".");
+        if (command.StartedOn > Today)
+            throw ProcessRuleException.Invalid("startedOn", $"startedOn {command.StartedOn:yyyy-MM-dd} is in the future; a process starts on a date that has passed, today ({Today:yyyy-MM-dd}) at the latest.");
+        ProcessRules.Text("title", command.Title, ProcessRules.MaxText);
+
+        var process = new Process
+        {
+            Id = Guid.NewGuid(),
+            DefinitionId = definition.Id,
+            DefinitionVersion = definition.Version,
+            Country = definition.Country,
+            Title = string.IsNullOrWhiteSpace(command.Title) ? definition.Title.Get("en") : command.Title.Trim(),
+            Status = ProcessStatus.Active,
+            StartedOn = command.StartedOn,
+            BenchmarkDays = definition.Benchmark.Days,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = user,
+            Version = Guid.NewGuid(),
+            Steps = definition.Steps.Select((s, i) => new ProcessStep
+            {
+                StepId = s.Id,
+                Order = i,
+                Status = StepStatus.Blocked,
+                BenchmarkDays = s.Benchmark.Days,
+                Version = Guid.NewGuid(),
+            }).ToList(),
+        };
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            db.Processes.Add(process);
+            Audit(db, process.Id, user, "started", null, null, null,
+                new { process.DefinitionId, process.DefinitionVersion, process.Title, process.StartedOn });
+            await db.SaveChangesAsync(cancellationToken);
+
+            // A crash before this line leaves a process without an instance; EngineHost gives it one at start-up.
+            process.EngineInstanceId = await engine.StartInstanceAsync(process);
+            db.Update(process);
+            process.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return await SettledAsync(process.Id, cancellationToken);
+    }
+
+    public async Task<Process> CompleteStepAsync(Guid processId, string stepId, CompleteStep command, string user, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var process = await LoadAsync(db, processId, cancellationToken);
+        var definition = DefinitionOf(process);
+        var (step, stepDefinition) = ProcessRules.ActiveProcessStep(process, definition, stepId);
+        ProcessRules.MustBeActive(process, stepDefinition, step);
+        ProcessRules.BusinessDate("completedOn", command.CompletedOn, Today, step.ActivatedOn!.Value, $"the date step \"{stepId}\" became active");
+        ProcessRules.Text("note", command.Note, ProcessRules.MaxNote);
+        ProcessRules.Evidence(command.Evidence, Today);
+
+        var before = StepFacts(step);
+        step.Status = StepStatus.Done;
+        step.CompletedOn = command.CompletedOn;
+        step.Note = command.Note ?? step.Note;
+        step.Evidence = command.Evidence?.ToList() ?? step.Evidence;
+        step.Version = Guid.NewGuid();
+
+        var events = new List<PersistedEvent>();
+        if (stepDefinition.Kind == StepKind.Invitations)
+        {
+            // Closing the invitations: the bodies that never answered are recorded as such.
+            foreach (var invitation in step.Invitations.Where(i => i.Status == InvitationStatus.Pending))
+            {
+                invitation.Status = InvitationStatus.NoResponse;
+                invitation.Version = Guid.NewGuid();
+                events.Add(NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, invitation.BodyId)));
+            }
+        }
+        else
+        {
+            events.Add(NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId)));
+        }
+        Audit(db, processId, user, "step-completed", stepId, null, before, StepFacts(step));
+        await CommitAsync(db, events, cancellationToken);
+        return await SettledAsync(processId, cancellationToken);
+    }
+
+    public async Task<Process> AnswerInvitationAsync(Guid processId, string stepId, string bodyId, AnswerInvitation command, string user, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var process = await LoadAsync(db, processId, cancellationToken);
+        var definition = DefinitionOf(process);
+        var (step, stepDefinition) = ProcessRules.ActiveProcessStep(process, definition, stepId);
+        if (stepDefinition.Kind != StepKind.Invitations)
+            throw ProcessRuleException.Conflict($"Step \"{stepId}\" is not an invitations step; it has no answers to record.");
+        ProcessRules.MustBeActive(process, stepDefinition, step);
+        var invitation = step.Invitations.FirstOrDefault(i => i.BodyId == bodyId)
+            ?? throw ProcessRuleException.Conflict($"\"{bodyId}\" was not invited in step \"{stepId}\" (invited: {string.Join(", ", step.Invitations.Select(i => i.BodyId))}).");
+        if (invitation.Status != InvitationStatus.Pending)
+            throw ProcessRuleException.Conflict($"\"{bodyId}\" already answered: {invitation.Status.ToString().ToLowerInvariant()} on {invitation.RespondedOn:yyyy-MM-dd}.");
+        ProcessRules.BusinessDate("respondedOn", command.RespondedOn, Today, invitation.SentOn, "the date the invitation was sent");
+        ProcessRules.Nominee(command.Nominee, required: command.Response == InvitationResponse.Accepted);
+        ProcessRules.Text("reason", command.Reason, ProcessRules.MaxNote);
+
+        var before = new { invitation.Status, invitation.RespondedOn };
+        invitation.Status = command.Response == InvitationResponse.Accepted ? InvitationStatus.Accepted : InvitationStatus.Declined;
+        invitation.RespondedOn = command.RespondedOn;
+        invitation.Nominee = command.Response == InvitationResponse.Accepted ? command.Nominee : null;
+        invitation.Reason = command.Reason;
+        invitation.Version = Guid.NewGuid();
+        step.Version = Guid.NewGuid(); // concurrent answers in one step conflict, so exactly one of them is the last
+        if (step.Invitations.All(i => i.Status != InvitationStatus.Pending))
+        {
+            // The last answer completes the step on the date of the latest answer.
+            step.Status = StepStatus.Done;
+            step.CompletedOn = step.Invitations.Max(i => i.RespondedOn);
+        }
+        Audit(db, processId, user, "invitation-answered", stepId, bodyId, before,
+            new { invitation.Status, invitation.RespondedOn, invitation.Nominee, invitation.Reason });
+        await CommitAsync(db, [NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, bodyId))], cancellationToken);
+        return await SettledAsync(processId, cancellationToken);
+    }
+
+    /// <summary>Corrects what was recorded: elapsed times follow, and the audit trail keeps the original.</summary>
+    public async Task<Process> CorrectStepAsync(Guid processId, string stepId, CorrectStep command, string user, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var process = await LoadAsync(db, processId, cancellationToken);
+        var definition = DefinitionOf(process);
+        var stepDefinition = definition.FindStep(stepId)
+            ?? throw ProcessRuleException.NotFound($"The process has no step \"{stepId}\".");
+        var step = process.Step(stepId)!;
+        if (process.Status == ProcessStatus.Cancelled)
+            throw ProcessRuleException.Conflict("The process is cancelled; its record is closed.");
+        if (step.Status == StepStatus.Blocked)
+            throw ProcessRuleException.Conflict($"Step \"{stepId}\" has not started; there is nothing recorded to correct.");
+        ProcessRules.Text("note", command.Note, ProcessRules.MaxNote);
+        ProcessRules.Evidence(command.Evidence, Today);
+
+        var before = StepFacts(step);
+        if (command.CompletedOn is { } completedOn)
+        {
+            if (step.Status != StepStatus.Done)
+                throw ProcessRuleException.Invalid("completedOn", $"step \"{stepId}\" is not completed; complete it instead of correcting its date.");
+            ProcessRules.BusinessDate("completedOn", completedOn, Today, step.ActivatedOn!.Value, $"the date step \"{stepId}\" became active");
+            step.CompletedOn = completedOn;
+            Reactivate(process, definition);
+        }
+        step.Note = command.Note ?? step.Note;
+        step.Evidence = command.Evidence?.ToList() ?? step.Evidence;
+        step.Version = Guid.NewGuid();
+        process.Version = Guid.NewGuid();
+        Audit(db, processId, user, "step-corrected", stepId, null, before, StepFacts(step));
+        await CommitAsync(db, [], cancellationToken);
+        return await LoadAsync(db, processId, cancellationToken, tracked: false);
+    }
+
+    public async Task<Process> CancelAsync(Guid processId, CancelProcess command, string user, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var process = await LoadAsync(db, processId, cancellationToken);
+        if (process.Status != ProcessStatus.Active)
+            throw ProcessRuleException.Conflict($"The process is {process.Status.ToString().ToLowerInvariant()}; only an active process can be cancelled.");
+        ProcessRules.BusinessDate("cancelledOn", command.CancelledOn, Today, process.StartedOn, "the process's start");
+        ProcessRules.Text("reason", command.Reason, ProcessRules.MaxNote, required: true);
+        process.Status = ProcessStatus.Cancelled;
+        process.CancelledOn = command.CancelledOn;
+        process.CancelReason = command.Reason.Trim();
+        process.Version = Guid.NewGuid();
+        Audit(db, processId, user, "cancelled", null, null, null, new { process.CancelledOn, process.CancelReason });
+        await CommitAsync(db, [], cancellationToken);
+        // A crash before this leaves a running instance of a cancelled process; EngineHost ends it at start-up.
+        if (process.EngineInstanceId is { } instance) await engine.TerminateAsync(instance);
+        return process;
+    }
+
+    public async Task<Process?> FindAsync(Guid processId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Query(db).AsNoTracking().SingleOrDefaultAsync(p => p.Id == processId, cancellationToken);
+    }
+
+    public async Task<List<Process>> ListAsync(string? country, ProcessStatus? status, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = Query(db).AsNoTracking();
+        if (country is not null) query = query.Where(p => p.Country == country);
+        if (status is not null) query = query.Where(p => p.Status == status);
+        return await query.OrderByDescending(p => p.StartedOn).ThenBy(p => p.Title).ToListAsync(cancellationToken);
+    }
+
+    public async Task<List<AuditEntry>> AuditAsync(Guid processId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Processes.AnyAsync(p => p.Id == processId, cancellationToken))
+            throw ProcessRuleException.NotFound($"There is no process {processId}.");
+        return await db.AuditEntries.AsNoTracking().Where(a => a.ProcessId == processId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>After a corrected completion date, steps that followed it start on the new date.</summary>
+    private static void Reactivate(Process process, ProcessDefinition definition)
+    {
+        foreach (var stepDefinition in definition.Steps)
+        {
+            var step = process.Step(stepDefinition.Id)!;
+            if (step.Status == StepStatus.Blocked || stepDefinition.After.Count == 0) continue;
+            var activatedOn = process.ActivationDate(stepDefinition);
+            if (step.CompletedOn is { } done && done < activatedOn)
+                throw ProcessRuleException.Invalid("completedOn",
+                    $"the correction would start step \"{step.StepId}\" on {activatedOn:yyyy-MM-dd}, after it was completed ({done:yyyy-MM-dd}); correct that step first.");
+            if (step.ActivatedOn != activatedOn)
+            {
+                step.ActivatedOn = activatedOn;
+                step.Version = Guid.NewGuid();
+            }
+        }
+        if (process.Status == ProcessStatus.Established) process.EstablishedOn = process.Steps.Max(s => s.CompletedOn);
+    }
+
+    private static IQueryable<Process> Query(AppDbContext db) =>
+        db.Processes.Include(p => p.Steps.OrderBy(s => s.Order)).ThenInclude(s => s.Invitations).AsSplitQuery();
+
+    private static async Task<Process> LoadAsync(AppDbContext db, Guid processId, CancellationToken cancellationToken, bool tracked = true)
+    {
+        var query = tracked ? Query(db) : Query(db).AsNoTracking();
+        return await query.SingleOrDefaultAsync(p => p.Id == processId, cancellationToken)
+            ?? throw ProcessRuleException.NotFound($"There is no process {processId}.");
+    }
+
+    /// <summary>Facts, audit and engine events in one transaction; the events are handed to the engine after it.</summary>
+    private async Task CommitAsync(AppDbContext db, List<PersistedEvent> events, CancellationToken cancellationToken)
+    {
+        db.Set<PersistedEvent>().AddRange(events);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw ProcessRuleException.Conflict("Someone else changed this process at the same moment; reload it and try again.");
+        }
+        // A crash before this line leaves the events unprocessed in the database: the engine's poller finds them.
+        foreach (var e in events) await queue.QueueWork(e.Id, QueueType.Event);
+    }
+
+    private static PersistedEvent NewEvent(string name, string key) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        EventName = name,
+        EventKey = key,
+        EventTime = DateTime.UtcNow, // the engine's clock, not the business clock
+        IsProcessed = false,
+    };
+
+    private void Audit(AppDbContext db, Guid processId, string user, string action, string? stepId, string? bodyId, object? before, object? after) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ProcessId = processId,
+            At = clock.GetUtcNow().UtcDateTime,
+            User = user,
+            Action = action,
+            StepId = stepId,
+            BodyId = bodyId,
+            Before = before is null ? null : JsonSerializer.Serialize(before, AuditJson),
+            After = after is null ? null : JsonSerializer.Serialize(after, AuditJson),
+        });
+
+    private static object StepFacts(ProcessStep step) => new { step.Status, step.ActivatedOn, step.CompletedOn, step.Note, step.Evidence };
+
+    /// <summary>Waits until the engine has opened every step that can open (or the process is established).</summary>
+    private async Task<Process> SettledAsync(Guid processId, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + SettleTimeout;
+        while (true)
+        {
+            var pulse = signals.Next(processId);
+            var process = await FindAsync(processId, cancellationToken)
+                ?? throw ProcessRuleException.NotFound($"There is no process {processId}.");
+            if (ProcessRules.IsSettled(process, DefinitionOf(process))) return process;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                logger.LogWarning("The engine has not caught up with process {ProcessId} within {Timeout}", processId, SettleTimeout);
+                return process;
+            }
+            await Task.WhenAny(pulse, Task.Delay(TimeSpan.FromMilliseconds(Math.Min(50, left.TotalMilliseconds)), cancellationToken));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using WorkingGroups.Infrastructure.Identity;
+
+namespace WorkingGroups.Web.Auth;
+
+/// <summary>Signs in a request carrying <c>Authorization: Bearer wg_…</c> as the user the token was created for.</summary>
+internal sealed class BearerTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    UserAdministration administration, IUserClaimsPrincipalFactory<AppUser> principals)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var found = await administration.FindByTokenAsync(header[(SchemeName.Length + 1)..].Trim(), Context.RequestAborted);
+        if (found is not { } match) return AuthenticateResult.Fail("The bearer token is unknown, expired or revoked.");
+
+        var principal = await principals.CreateAsync(match.User);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(AppClaims.TokenName, match.Token.Name));
+        var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
+            "Sign in, or send Authorization: Bearer <token> (create one with the `token create` command).");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this.");
+}

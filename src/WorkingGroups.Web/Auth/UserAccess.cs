@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using WorkingGroups.Infrastructure.Identity;
+
+namespace WorkingGroups.Web.Auth;
+
+/// <summary>What a signed-in principal may do, in the domain's words.</summary>
+public static class UserAccess
+{
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+
+    /// <summary>Admins everywhere; coordinators only in the country they were given.</summary>
+    public static bool CanCoordinate(this ClaimsPrincipal user, string country) =>
+        user.IsAdmin() || (user.IsInRole(Roles.Coordinator) &&
+                           string.Equals(user.FindFirstValue(AppClaims.Country), country, StringComparison.OrdinalIgnoreCase));
+
+    public static string? Country(this ClaimsPrincipal user) => user.FindFirstValue(AppClaims.Country);
+
+    /// <summary>How the audit trail names the actor: the e-mail, and the token's name when a script acted.</summary>
+    public static string Who(this ClaimsPrincipal user)
+    {
+        var name = user.Identity?.Name ?? "unknown";
+        return user.FindFirstValue(AppClaims.TokenName) is { } token ? $"{name} (token {token})" : name;
+    }
+}

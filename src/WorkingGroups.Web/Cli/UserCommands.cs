@@ -1,0 +1,88 @@
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Infrastructure.Identity;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Web.Cli;
+
+/// <summary>
+/// Verbs that need the database but not the server: <c>user add</c> and <c>token create</c>.
+/// They run on the same configuration (data folder) as the app, after migrating the database.
+/// </summary>
+public static class UserCommands
+{
+    private const string Usage = """
+        Usage:
+          user add --email <e-mail> --role Coordinator|Observer|Admin [--country KZ] [--password <password>]
+          token create --email <e-mail> [--name <name>] [--days <days>]
+        """;
+
+    public static bool Handles(string[] args) => args.Length >= 2 && (args[0], args[1]) is ("user", "add") or ("token", "create");
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
+    {
+        if (!Options.TryParse(args[2..], out var options, out var problem))
+        {
+            error.WriteLine(problem);
+            error.WriteLine(Usage);
+            return 64;
+        }
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(services.GetRequiredService<DefinitionCatalog>(), CancellationToken.None);
+        var administration = services.GetRequiredService<UserAdministration>();
+        try
+        {
+            return args[0] == "user"
+                ? await AddUserAsync(administration, options, output)
+                : await CreateTokenAsync(administration, options, output);
+        }
+        catch (UserAdministrationException ex)
+        {
+            error.WriteLine(ex.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> AddUserAsync(UserAdministration administration, Dictionary<string, string> options, TextWriter output)
+    {
+        var (user, oneTime) = await administration.AddUserAsync(Required(options, "email"), Required(options, "role"),
+            options.GetValueOrDefault("country"), options.GetValueOrDefault("password"));
+        output.WriteLine($"Added {user.Email} ({Roles.Parse(options["role"])}{(user.Country is null ? "" : ", " + user.Country)}).");
+        if (oneTime is not null)
+            output.WriteLine($"One-time password (shown once; it must be changed at first sign-in): {oneTime}");
+        return 0;
+    }
+
+    private static async Task<int> CreateTokenAsync(UserAdministration administration, Dictionary<string, string> options, TextWriter output)
+    {
+        int? days = null;
+        if (options.TryGetValue("days", out var text))
+            days = int.TryParse(text, out var d) ? d : throw new UserAdministrationException($"--days \"{text}\" is not a whole number.");
+        var token = await administration.CreateTokenAsync(Required(options, "email"), options.GetValueOrDefault("name"), days);
+        output.WriteLine("Bearer token (shown once; only its hash is stored):");
+        output.WriteLine(token);
+        return 0;
+    }
+
+    private static string Required(Dictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) ? value : throw new UserAdministrationException($"--{name} is required.");
+
+    private static class Options
+    {
+        private static readonly HashSet<string> Known = ["email", "role", "country", "password", "name", "days"];
+
+        public static bool TryParse(string[] args, out Dictionary<string, string> options, out string problem)
+        {
+            options = [];
+            problem = "";
+            for (var i = 0; i < args.Length; i += 2)
+            {
+                var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : null;
+                if (name is null || !Known.Contains(name)) { problem = $"Unknown argument \"{args[i]}\"."; return false; }
+                if (i + 1 >= args.Length) { problem = $"--{name} needs a value."; return false; }
+                options[name] = args[i + 1];
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace WorkingGroups.Web.Hosting;
+
+public static class ApiModule
+{
+    /// <summary>JSON in camelCase; an unknown field or a body that does not bind is a 400 problem naming where it is.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestHandler>();
+        return services;
+    }
+}
+
+/// <summary>Malformed JSON, wrong types and unknown fields: say what and where (the JSON path), never a stack trace.</summary>
+internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad) return false;
+        http.Response.StatusCode = bad.StatusCode;
+        var detail = bad.InnerException is JsonException json
+            ? $"The request body is not valid: {FirstSentence(json.Message)}" + (json.Path is null ? "" : $" (at {json.Path})")
+            : bad.Message;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = bad.StatusCode, Title = "Invalid request", Detail = detail },
+            Exception = exception,
+        });
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

@@ -1,0 +1,52 @@
+using WorkingGroups.Core.Processes;
+
+namespace WorkingGroups.Web.Processes;
+
+// The JSON bodies of the process API. Dates are ISO yyyy-MM-dd; the binder refuses anything else with a 400.
+
+public sealed record StartProcessRequest(string? DefinitionId, int? Version, DateOnly? StartedOn, string? Title);
+
+public sealed record EvidenceRequest(string? Title, string? Number, DateOnly? Date);
+
+public sealed record CompleteStepRequest(DateOnly? CompletedOn, string? Note, List<EvidenceRequest>? Evidence);
+
+public sealed record NomineeRequest(string? Name, string? Position, string? Email);
+
+public sealed record AnswerRequest(string? Response, DateOnly? RespondedOn, NomineeRequest? Nominee, string? Reason);
+
+public sealed record CorrectStepRequest(DateOnly? CompletedOn, string? Note, List<EvidenceRequest>? Evidence);
+
+public sealed record CancelRequest(DateOnly? CancelledOn, string? Reason);
+
+/// <summary>Turns request bodies into commands; a missing required field is a 400 naming it.</summary>
+internal static class RequestMapping
+{
+    public static StartProcess ToCommand(this StartProcessRequest r) => new(
+        Required(r.DefinitionId, "definitionId"), r.Version, Required(r.StartedOn, "startedOn"), r.Title);
+
+    public static CompleteStep ToCommand(this CompleteStepRequest r) => new(
+        Required(r.CompletedOn, "completedOn"), r.Note, r.Evidence?.Select(ToEvidence).ToList());
+
+    public static AnswerInvitation ToCommand(this AnswerRequest r) => new(
+        Required(r.Response, "response") switch
+        {
+            "accepted" => InvitationResponse.Accepted,
+            "declined" => InvitationResponse.Declined,
+            var other => throw ProcessRuleException.Invalid("response", $"response \"{other}\" is neither \"accepted\" nor \"declined\"."),
+        },
+        Required(r.RespondedOn, "respondedOn"),
+        r.Nominee is null ? null : new Nominee(r.Nominee.Name ?? "", r.Nominee.Position, r.Nominee.Email),
+        r.Reason);
+
+    public static CorrectStep ToCommand(this CorrectStepRequest r) => new(r.CompletedOn, r.Note, r.Evidence?.Select(ToEvidence).ToList());
+
+    public static CancelProcess ToCommand(this CancelRequest r) => new(Required(r.CancelledOn, "cancelledOn"), Required(r.Reason, "reason"));
+
+    private static Evidence ToEvidence(EvidenceRequest e) => new(e.Title ?? "", e.Number, e.Date);
+
+    private static T Required<T>(T? value, string field) where T : struct =>
+        value ?? throw ProcessRuleException.Invalid(field, $"{field} is required.");
+
+    private static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw ProcessRuleException.Invalid(field, $"{field} is required.") : value;
+}

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Processes;
+using WorkingGroups.Web.Auth;
+
+namespace WorkingGroups.Web.Processes;
+
+public static class ProcessesApi
+{
+    /// <summary>The coordinator's API: reads for any signed-in user, writes for the process country's coordinators and admins.</summary>
+    public static WebApplication MapProcessesApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/v1/processes").WithTags("Processes").RequireAuthorization()
+            .AddEndpointFilter<ProblemFilter>().AddEndpointFilter<IdempotencyFilter>();
+
+        group.MapGet("/", async (string? country, string? status, ProcessService service, TimeProvider clock, CancellationToken ct) =>
+        {
+            ProcessStatus? wanted = status is null ? null
+                : Enum.TryParse<ProcessStatus>(status, ignoreCase: true, out var s) ? s
+                : throw ProcessRuleException.Invalid("status", $"status \"{status}\" is not one of: active, established, cancelled.");
+            var processes = await service.ListAsync(country?.ToUpperInvariant(), wanted, ct);
+            var today = Today(clock);
+            return TypedResults.Ok(processes.Select(p => ProcessView.From(p, service.DefinitionOf(p), today)).ToList());
+        });
+
+        group.MapGet("/{id:guid}", async (Guid id, ProcessService service, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(View(await Existing(service, id, ct), service, clock)));
+
+        group.MapGet("/{id:guid}/audit", async (Guid id, ProcessService service, CancellationToken ct) =>
+            TypedResults.Ok((await service.AuditAsync(id, ct)).Select(AuditView.From).ToList()));
+
+        group.MapPost("/", async (StartProcessRequest request, ClaimsPrincipal user, ProcessService service, Core.Definitions.DefinitionCatalog catalog, TimeProvider clock, CancellationToken ct) =>
+        {
+            var command = request.ToCommand();
+            if (catalog.Find(command.DefinitionId, command.Version) is { } definition) Authorize(user, definition.Country);
+            var process = await service.StartAsync(command, user.Who(), ct);
+            return TypedResults.Created($"/api/v1/processes/{process.Id}", View(process, service, clock));
+        });
+
+        group.MapPost("/{id:guid}/steps/{stepId}/complete", async (Guid id, string stepId, CompleteStepRequest request, ClaimsPrincipal user,
+            ProcessService service, TimeProvider clock, CancellationToken ct) =>
+        {
+            Authorize(user, (await Existing(service, id, ct)).Country);
+            return TypedResults.Ok(View(await service.CompleteStepAsync(id, stepId, request.ToCommand(), user.Who(), ct), service, clock));
+        });
+
+        group.MapPost("/{id:guid}/steps/{stepId}/invitations/{bodyId}", async (Guid id, string stepId, string bodyId, AnswerRequest request,
+            ClaimsPrincipal user, ProcessService service, TimeProvider clock, CancellationToken ct) =>
+        {
+            Authorize(user, (await Existing(service, id, ct)).Country);
+            return TypedResults.Ok(View(await service.AnswerInvitationAsync(id, stepId, bodyId, request.ToCommand(), user.Who(), ct), service, clock));
+        });
+
+        group.MapPatch("/{id:guid}/steps/{stepId}", async (Guid id, string stepId, CorrectStepRequest request, ClaimsPrincipal user,
+            ProcessService service, TimeProvider clock, CancellationToken ct) =>
+        {
+            Authorize(user, (await Existing(service, id, ct)).Country);
+            return TypedResults.Ok(View(await service.CorrectStepAsync(id, stepId, request.ToCommand(), user.Who(), ct), service, clock));
+        });
+
+        group.MapPost("/{id:guid}/cancel", async (Guid id, CancelRequest request, ClaimsPrincipal user, ProcessService service,
+            TimeProvider clock, CancellationToken ct) =>
+        {
+            Authorize(user, (await Existing(service, id, ct)).Country);
+            return TypedResults.Ok(View(await service.CancelAsync(id, request.ToCommand(), user.Who(), ct), service, clock));
+        });
+
+        return app;
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static ProcessView View(Process process, ProcessService service, TimeProvider clock) =>
+        ProcessView.From(process, service.DefinitionOf(process), Today(clock));
+
+    private static async Task<Process> Existing(ProcessService service, Guid id, CancellationToken ct) =>
+        await service.FindAsync(id, ct) ?? throw ProcessRuleException.NotFound($"There is no process {id}.");
+
+    private static void Authorize(ClaimsPrincipal user, string country)
+    {
+        if (!user.CanCoordinate(country)) throw new AccessDeniedException($"Only a coordinator for {country} or an admin may change this process.");
+    }
+}
+
+/// <summary>A signed-in user who may read but not change this.</summary>
+public sealed class AccessDeniedException(string detail) : Exception(detail);
+
+/// <summary>Rule violations become RFC 9457 problem details: 404, 409, 400 with the field, 403.</summary>
+internal sealed class ProblemFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (ProcessRuleException ex) when (ex.Kind == RuleKind.Invalid)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ex.Field ?? ""] = [ex.Detail] },
+                detail: ex.Detail, title: ex.Title);
+        }
+        catch (ProcessRuleException ex)
+        {
+            return TypedResults.Problem(statusCode: ex.Kind == RuleKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict,
+                title: ex.Title, detail: ex.Detail);
+        }
+        catch (AccessDeniedException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: ex.Message);
+        }
+    }
+}
