@@ -6,6 +6,7 @@ using WorkingGroups.Web.Auth;
 using WorkingGroups.Web.Cli;
 using WorkingGroups.Web.Definitions;
 using WorkingGroups.Web.Health;
+using WorkingGroups.Web.Localization;
 using WorkingGroups.Web.Hosting;
 using WorkingGroups.Web.Processes;
 
@@ -15,6 +16,7 @@ if (CommandLine.TryRunStandalone(args, Console.Out, Console.Error) is { } exitCo
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddLogging();
 builder.Services.AddApi();
+builder.Services.AddOpenApiDocument();
 builder.Services.AddDefinitions();
 builder.Services.AddPersistence();
 builder.Services.AddAuth();
@@ -22,7 +24,8 @@ builder.Services.AddEngine();
 builder.Services.AddProcesses();
 builder.Services.AddStartupTasks();
 builder.Services.AddHealth();
-builder.Services.AddRazorPages();
+builder.Services.AddTexts();
+builder.Services.AddPages();
 
 var app = builder.Build();
 if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, args, Console.Out, Console.Error);
@@ -31,12 +34,14 @@ app.UseRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseTexts();
 app.UseAuth();
 app.MapHealth();
 app.MapDefinitionsApi();
 app.MapMeApi();
 app.MapProcessesApi();
 app.MapRazorPages();
+app.MapOpenApiDocument();
 
 try
 {
