@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Web.Auth;
+using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Processes;
 
@@ -12,6 +13,7 @@ public static class ProcessesApi
     public static WebApplication MapProcessesApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/processes").WithTags("Processes").RequireAuthorization()
+            .WithProblems()
             .AddEndpointFilter<ProblemFilter>().AddEndpointFilter<IdempotencyFilter>();
 
         group.MapGet("/", async (string? country, string? status, ProcessService service, TimeProvider clock, CancellationToken ct) =>
