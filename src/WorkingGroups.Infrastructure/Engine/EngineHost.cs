@@ -30,10 +30,15 @@ public sealed class EngineHost(
             }
         }
         await host.StartAsync(cancellationToken);
+        Interlocked.Exchange(ref _running, 1);
         await ReconcileAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => host.StopAsync(cancellationToken);
+    private int _running;
+
+    /// <summary>Stops once: a host disposed twice (as test hosts can be) must not stop WorkflowCore's disposed queues again.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        Interlocked.Exchange(ref _running, 0) == 1 ? host.StopAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>Starts the engine instance of a process; the process's id is the instance's reference.</summary>
     public async Task<string> StartInstanceAsync(Process process)

@@ -28,7 +28,13 @@ public sealed class ProcessService(
     IConfiguration configuration,
     ILogger<ProcessService> logger)
 {
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
+    /// <summary>Audit values read as words ("done", not 2), without the empty fields.</summary>
+    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
