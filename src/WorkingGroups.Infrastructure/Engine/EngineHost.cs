@@ -36,9 +36,22 @@ public sealed class EngineHost(
 
     private int _running;
 
-    /// <summary>Stops once: a host disposed twice (as test hosts can be) must not stop WorkflowCore's disposed queues again.</summary>
-    public Task StopAsync(CancellationToken cancellationToken) =>
-        Interlocked.Exchange(ref _running, 0) == 1 ? host.StopAsync(cancellationToken) : Task.CompletedTask;
+    /// <summary>
+    /// Stops once. A test host may dispose the services before it stops the hosted services; WorkflowCore's queues are
+    /// then already gone, which is the stop we wanted.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _running, 0) == 0) return;
+        try
+        {
+            await host.StopAsync(cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            logger.LogDebug("The engine's services were disposed before it was stopped");
+        }
+    }
 
     /// <summary>Starts the engine instance of a process; the process's id is the instance's reference.</summary>
     public async Task<string> StartInstanceAsync(Process process)
