@@ -32,7 +32,8 @@ if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, args, Co
 
 app.UseRequestLogging();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusPages();
+app.UseRouting(); // after the status pages, so that their re-executed request is routed again
 app.UseStaticFiles();
 app.UseTexts();
 app.UseAuth();

@@ -80,6 +80,25 @@ public sealed class PageAccessTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task An_unknown_process_is_a_readable_page_in_the_readers_language()
+    {
+        var page = await PageSession.SignedIn(_factory, "Observer", language: "ru");
+        await page.Get($"/processes/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Contains("Не найдено", page.Html);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var page = await PageSession.SignedIn(_factory, "Observer");
+        await page.Get("/processes");
+        await page.Post("/account/sign-out", new());
+        await page.Get("/processes");
+        Assert.StartsWith("/account/sign-in", page.Location!.PathAndQuery);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account()
     {
         var email = await _factory.UserFor("Observer");
