@@ -1,0 +1,85 @@
+using WorkingGroups.Core.Dashboards;
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Processes;
+using WorkingGroups.Web.Hosting;
+
+namespace WorkingGroups.Web.Dashboards;
+
+public static class DashboardsApi
+{
+    /// <summary>The dashboards as JSON, each as it stood on <c>?asOf=yyyy-MM-dd</c> (default today), for <c>?country=</c> or all.</summary>
+    public static WebApplication MapDashboardsApi(this WebApplication app)
+    {
+        var dashboards = app.MapGroup("/api/v1/dashboards").WithTags("Dashboards").RequireAuthorization().WithProblems()
+            .AddEndpointFilter<Processes.ProblemFilter>();
+        dashboards.MapGet("/portfolio", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
+        {
+            var (processes, date) = await data.LoadAsync(asOf, country, ct);
+            return TypedResults.Ok(new { asOf = date, processes = Dashboard.Portfolio(processes, date) });
+        });
+        dashboards.MapGet("/steps", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
+        {
+            var (processes, date) = await data.LoadAsync(asOf, country, ct);
+            return TypedResults.Ok(new { asOf = date, steps = Dashboard.Steps(processes, date), kinds = Dashboard.Kinds(processes, date) });
+        });
+        dashboards.MapGet("/countries", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
+        {
+            var (processes, date) = await data.LoadAsync(asOf, country, ct);
+            return TypedResults.Ok(new { asOf = date, countries = Dashboard.Countries(processes, date) });
+        });
+        dashboards.MapGet("/agencies", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
+        {
+            var (processes, date) = await data.LoadAsync(asOf, country, ct);
+            return TypedResults.Ok(new { asOf = date, agencies = Dashboard.Agencies(processes, date) });
+        });
+
+        var exports = app.MapGroup("/api/v1/exports").WithTags("Dashboards").RequireAuthorization().WithProblems()
+            .AddEndpointFilter<Processes.ProblemFilter>();
+        exports.MapGet("/steps.csv", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
+        {
+            var (processes, date) = await data.LoadAsync(asOf, country, ct);
+            var titles = processes.ToDictionary(x => x.Process.Id, x => x.Definition);
+            return TypedResults.File(Csv.Write(
+                ["process_id", "process", "country", "step_id", "step", "kind", "activated_on", "completed_on", "days", "benchmark_days", "state", "running"],
+                Dashboard.Spans(processes, date).Select(s => new object?[]
+                {
+                    s.ProcessId, s.ProcessTitle, s.Country, s.StepId, titles[s.ProcessId].FindStep(s.StepId)?.Title.Get("en"), KindNames.Of(s.Kind),
+                    s.ActivatedOn, s.CompletedOn, s.Days, s.BenchmarkDays, KindNames.Of(s.State), s.Running ? "yes" : "no",
+                })), "text/csv; charset=utf-8", $"step-durations-{date:yyyy-MM-dd}.csv");
+        });
+        exports.MapGet("/invitations.csv", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
+        {
+            var (processes, date) = await data.LoadAsync(asOf, country, ct);
+            var rows = processes.SelectMany(x => x.Process.Steps.SelectMany(s => s.Invitations.Select(i => (x, s, i))))
+                .Where(t => AsOf.InvitationStatus(t.s, t.i, date) is not null)
+                .Select(t => new object?[]
+                {
+                    t.x.Process.Id, t.x.Process.Title, t.x.Process.Country, t.i.BodyId, t.x.Definition.FindBody(t.i.BodyId)?.Name.Get("en"),
+                    t.x.Definition.FindBody(t.i.BodyId)?.Name.Get("ru"), KindNames.Of(AsOf.InvitationStatus(t.s, t.i, date)!.Value), t.i.SentOn,
+                    t.i.RespondedOn is { } r && r <= date ? r : null, t.i.Nominee?.Name, t.i.Nominee?.Position, t.i.Nominee?.Email, t.i.Reason,
+                });
+            return TypedResults.File(Csv.Write(
+                ["process_id", "process", "country", "body_id", "body", "body_ru", "status", "sent_on", "responded_on", "nominee", "position", "email", "reason"],
+                rows), "text/csv; charset=utf-8", $"invitations-{date:yyyy-MM-dd}.csv");
+        });
+        return app;
+    }
+}
+
+/// <summary>Loads the processes a dashboard reads, and checks the date it is asked for.</summary>
+public sealed class DashboardData(ProcessService service, TimeProvider clock)
+{
+    public async Task<(IReadOnlyList<ProcessOnDefinition> Processes, DateOnly AsOf)> LoadAsync(DateOnly? asOf, string? country, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (asOf > today) throw ProcessRuleException.Invalid("asOf", "date-in-future", "asOf", asOf, today);
+        var processes = await service.ListAsync(string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant(), null, ct);
+        return (processes.Select(p => new ProcessOnDefinition(p, service.DefinitionOf(p))).ToList(), asOf ?? today);
+    }
+}
+
+public static class DashboardsModule
+{
+    public static IServiceCollection AddDashboards(this IServiceCollection services) => services.AddScoped<DashboardData>();
+}
