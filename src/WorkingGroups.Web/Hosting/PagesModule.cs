@@ -15,6 +15,7 @@ public static class PagesModule
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Processes");
+                o.Conventions.AuthorizeFolder("/Dashboard");
                 o.Conventions.AuthorizeFolder("/Admin", AuthModule.AdminPolicy);
                 o.Conventions.AuthorizePage("/Account/Password");
             })

@@ -132,6 +132,36 @@ public sealed class DashboardsApiTests : IClassFixture<DashboardsApiTests.TwoKaz
     }
 
     [Fact]
+    public async Task The_pages_show_the_same_figures_with_the_median_over_target_in_red()
+    {
+        await _app.EnsureAsync();
+        var page = await Pages.PageSession.SignedIn(_app, "Observer");
+        await page.Get("/dashboard/steps?asOf=2025-11-01&country=KZ");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("<td class=\"number heat over\">25</td>", page.Html);        // draft order: median 25 > 21
+        Assert.Contains("<td class=\"number heat under\">7</td>", page.Html);        // start: median 7 of 14
+        foreach (var path in new[] { "/dashboard", "/dashboard/countries", "/dashboard/agencies" })
+            Assert.Equal(HttpStatusCode.OK, (await page.Get(path + "?asOf=2025-11-01")).Status);
+
+        await page.Get("/dashboard?asOf=2999-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("2999-01-01", page.Html);
+    }
+
+    [Fact]
+    public async Task The_process_timeline_has_a_bar_per_started_step_coloured_by_its_state()
+    {
+        await _app.EnsureAsync();
+        var b = (await Get("/api/v1/processes?country=KZ")).EnumerateArray().Single(p => p.GetProperty("title").GetString() == "=Kazakhstan B");
+        var page = await Pages.PageSession.SignedIn(_app, "Observer");
+        await page.Get($"/processes/{ProcessApi.Id(b)}");
+        var bars = System.Text.RegularExpressions.Regex.Matches(page.Html, "<g class=\"bar\" data-step=\"([^\"]+)\">[\\s\\S]*?class=\"(ontrack|atrisk|overdue)\"");
+        Assert.Equal(["process", "start-procedure", "draft-order", "letter-to-minister", "invitations"], bars.Select(m => m.Groups[1].Value));
+        Assert.Equal("overdue", bars.Single(m => m.Groups[1].Value == "draft-order").Groups[2].Value);
+        Assert.Equal("ontrack", bars.Single(m => m.Groups[1].Value == "start-procedure").Groups[2].Value);
+    }
+
+    [Fact]
     public async Task A_future_date_or_no_sign_in_is_refused()
     {
         await _app.EnsureAsync();
