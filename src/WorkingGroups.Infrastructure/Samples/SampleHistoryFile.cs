@@ -19,6 +19,7 @@ public static class SampleHistoryFile
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
+    /// <summary>Every history of a folder, or every mistake in them (each with file and JSON path).</summary>
     public static (List<SampleHistory> Histories, List<string> Errors) ReadFolder(string folder, DefinitionCatalog catalog, DateOnly today)
     {
         var histories = new List<SampleHistory>();
@@ -30,7 +31,10 @@ public static class SampleHistoryFile
             {
                 var written = JsonSerializer.Deserialize<WrittenHistory>(File.ReadAllText(path), Json)
                     ?? throw new SampleHistoryException("$", "the file holds no history.");
-                histories.Add(Check(file, written, catalog, today));
+                var problems = new List<SampleHistoryException>();
+                var history = Check(file, written, catalog, today, problems);
+                if (problems.Count == 0) histories.Add(history);
+                errors.AddRange(problems.Select(p => $"{file}: {p.Where}: {p.Message}"));
             }
             catch (JsonException ex)
             {
@@ -44,14 +48,29 @@ public static class SampleHistoryFile
         return (histories, errors);
     }
 
-    private static SampleHistory Check(string file, WrittenHistory written, DefinitionCatalog catalog, DateOnly today)
+    /// <summary>An unknown definition ends the check of a file; other mistakes are all collected.</summary>
+    private static SampleHistory Check(string file, WrittenHistory written, DefinitionCatalog catalog, DateOnly today, List<SampleHistoryException> problems)
     {
         var definitionId = written.DefinitionId ?? throw new SampleHistoryException("$.definitionId", "is required.");
         var definition = catalog.Find(definitionId, written.Version)
             ?? throw new SampleHistoryException("$.definitionId", $"there is no definition \"{definitionId}\"{(written.Version is { } v ? $" version {v}" : "")} loaded.");
-        var start = new StartProcess(definition.Id, definition.Version, Date("$.startedOn", written.StartedOn, today), written.Title);
-        var actions = (written.Actions ?? []).Select((a, i) => Action($"$.actions[{i}]", a, definition, today)).ToList();
-        return new SampleHistory(file, start, actions);
+        var startedOn = Collect(problems, () => Date("$.startedOn", written.StartedOn, today));
+        var actions = (written.Actions ?? []).Select((a, i) => Collect(problems, () => Action($"$.actions[{i}]", a, definition, today)))
+            .OfType<SampleAction>().ToList();
+        return new SampleHistory(file, new StartProcess(definition.Id, definition.Version, startedOn, written.Title), actions);
+    }
+
+    private static T? Collect<T>(List<SampleHistoryException> problems, Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (SampleHistoryException ex)
+        {
+            problems.Add(ex);
+            return default;
+        }
     }
 
     private static SampleAction Action(string where, WrittenAction written, ProcessDefinition definition, DateOnly today)
