@@ -9,6 +9,8 @@ public static class SampleDefinitions
     /// <summary>A sample that is also in the catalog must be identical there: a published version never changes.</summary>
     public static DefinitionCatalog Add(DefinitionCatalog catalog, string samplesFolder)
     {
+        // A samples folder may hold histories only, on the definitions of workflows/.
+        if (!Directory.Exists(samplesFolder) || Directory.GetFiles(samplesFolder, "*.json").Length == 0) return catalog;
         var result = DefinitionLoader.LoadFolder(samplesFolder);
         var errors = result.Errors.ToList();
         var added = new List<ProcessDefinition>();

@@ -26,6 +26,11 @@ public sealed class SampleLoader(
             if (await db.Processes.AnyAsync(cancellationToken)) return 0;
         }
         var folder = Path.Combine(samplesFolder, SamplesSettings.HistoriesFolderName);
+        if (!Directory.Exists(folder))
+        {
+            logger.LogWarning("No sample histories: {Folder} does not exist", folder);
+            return 0;
+        }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var (histories, errors) = SampleHistoryFile.ReadFolder(folder, catalog, today);
         if (errors.Count > 0)

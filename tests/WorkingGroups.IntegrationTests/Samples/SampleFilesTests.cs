@@ -63,6 +63,16 @@ public sealed class SampleFilesTests
         Assert.Contains("colour", errors[3]);
     }
 
+    [Fact]
+    public void A_samples_folder_without_definitions_leaves_the_catalog_as_it_is()
+    {
+        var catalog = new DefinitionCatalog(DefinitionLoader.LoadFolder(Path.Combine(AppProcess.RepositoryRoot(), "workflows")).Definitions);
+        var folder = Directory.CreateTempSubdirectory("wg-histories-only-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "histories"));
+        Assert.Same(catalog, SampleDefinitions.Add(catalog, folder));
+        Assert.Equal(3, Catalog().All.Count);
+    }
+
     private static DefinitionCatalog Catalog() =>
         SampleDefinitions.Add(new DefinitionCatalog(DefinitionLoader.LoadFolder(Path.Combine(AppProcess.RepositoryRoot(), "workflows")).Definitions), Samples);
 }
