@@ -23,18 +23,8 @@ public sealed class StartupTasks(IServiceProvider services) : IHostedService
 
     private EngineHost? _engine;
 
-    private readonly Lock _gate = new();
-    private Task? _stopping;
-
-    /// <summary>
-    /// Stops the engine once, and only when it was started (a start-up that failed on bad definitions has nothing to
-    /// stop). A test host is stopped twice at once (by the factory and by Program's RunAsync, which then disposes the
-    /// container): both wait for the same stop, so the container is not disposed under a stopping engine.
-    /// </summary>
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate) return _stopping ??= _engine?.StopAsync(cancellationToken) ?? Task.CompletedTask;
-    }
+    /// <summary>Stops the engine only when it was started: a start-up that failed on bad definitions has nothing to stop.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => _engine?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 }
 
 public static class StartupTasksModule
