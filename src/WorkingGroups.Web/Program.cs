@@ -6,6 +6,7 @@ using WorkingGroups.Web.Auth;
 using WorkingGroups.Web.Cli;
 using WorkingGroups.Web.Definitions;
 using WorkingGroups.Web.Health;
+using WorkingGroups.Web.Localization;
 using WorkingGroups.Web.Hosting;
 using WorkingGroups.Web.Processes;
 using WorkingGroups.Web.Samples;
@@ -16,6 +17,7 @@ if (CommandLine.TryRunStandalone(args, Console.Out, Console.Error) is { } exitCo
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = SamplesSwitch.Apply(args), ContentRootPath = AppContext.BaseDirectory });
 builder.AddLogging();
 builder.Services.AddApi();
+builder.Services.AddOpenApiDocument();
 builder.Services.AddDefinitions();
 builder.Services.AddSamples();
 builder.Services.AddPersistence();
@@ -24,7 +26,8 @@ builder.Services.AddEngine();
 builder.Services.AddProcesses();
 builder.Services.AddStartupTasks();
 builder.Services.AddHealth();
-builder.Services.AddRazorPages();
+builder.Services.AddTexts();
+builder.Services.AddPages();
 
 var app = builder.Build();
 if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, args, Console.Out, Console.Error);
@@ -33,12 +36,14 @@ app.UseRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseTexts();
 app.UseAuth();
 app.MapHealth();
 app.MapDefinitionsApi();
 app.MapMeApi();
 app.MapProcessesApi();
 app.MapRazorPages();
+app.MapOpenApiDocument();
 
 try
 {

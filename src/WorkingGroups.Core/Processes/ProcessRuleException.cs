@@ -3,17 +3,34 @@ namespace WorkingGroups.Core.Processes;
 public enum RuleKind { NotFound, Conflict, Invalid }
 
 /// <summary>
-/// A request that breaks a rule of the process, with a sentence for the person who made it. <see cref="Field"/>
-/// names the offending input (e.g. "completedOn") when there is one.
+/// A request that breaks a rule of the process. <see cref="Detail"/> is the English sentence; <see cref="Code"/> and
+/// <see cref="Args"/> let a page say it in the reader's language. <see cref="Field"/> names the offending input
+/// (e.g. "completedOn") when there is one.
 /// </summary>
-public sealed class ProcessRuleException(RuleKind kind, string title, string detail, string? field = null) : Exception(detail)
+public sealed class ProcessRuleException : Exception
 {
-    public RuleKind Kind { get; } = kind;
-    public string Title { get; } = title;
-    public string Detail { get; } = detail;
-    public string? Field { get; } = field;
+    private ProcessRuleException(RuleKind kind, string title, string code, object?[] args, string? field)
+        : base(RuleMessages.InEnglish(code, args))
+    {
+        Kind = kind;
+        Title = title;
+        Code = code;
+        Args = args;
+        Field = field;
+    }
 
-    public static ProcessRuleException NotFound(string detail) => new(RuleKind.NotFound, "Not found", detail);
-    public static ProcessRuleException Conflict(string detail) => new(RuleKind.Conflict, "Conflict with the process's state", detail);
-    public static ProcessRuleException Invalid(string field, string detail) => new(RuleKind.Invalid, "Invalid input", detail, field);
+    public RuleKind Kind { get; }
+    public string Title { get; }
+    public string Code { get; }
+    public IReadOnlyList<object?> Args { get; }
+    public string? Field { get; }
+    public string Detail => Message;
+
+    public static ProcessRuleException NotFound(string code, params object?[] args) => new(RuleKind.NotFound, "Not found", code, args, null);
+
+    public static ProcessRuleException Conflict(string code, params object?[] args) =>
+        new(RuleKind.Conflict, "Conflict with the process's state", code, args, null);
+
+    public static ProcessRuleException Invalid(string field, string code, params object?[] args) =>
+        new(RuleKind.Invalid, "Invalid input", code, args, field);
 }

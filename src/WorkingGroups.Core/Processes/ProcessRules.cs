@@ -2,6 +2,9 @@ using WorkingGroups.Core.Definitions;
 
 namespace WorkingGroups.Core.Processes;
 
+/// <summary>What a business date may not precede.</summary>
+public enum DateAnchor { StepActivated, InvitationSent, ProcessStart }
+
 /// <summary>The rules a change must satisfy before it is recorded. Each failure names its field or step.</summary>
 public static class ProcessRules
 {
@@ -9,34 +12,39 @@ public static class ProcessRules
     public const int MaxText = 300;
 
     /// <summary>A business date: the date on the letter. Never in the future, never before the date it follows.</summary>
-    public static void BusinessDate(string field, DateOnly date, DateOnly today, DateOnly notBefore, string notBeforeWhat)
+    public static void BusinessDate(string field, DateOnly date, DateOnly today, DateOnly notBefore, DateAnchor anchor, StepRef? step = null)
     {
         if (date > today)
-            throw ProcessRuleException.Invalid(field, $"{field} {date:yyyy-MM-dd} is in the future; record the date on the document, today ({today:yyyy-MM-dd}) at the latest.");
+            throw ProcessRuleException.Invalid(field, "date-in-future", field, date, today);
         if (date < notBefore)
-            throw ProcessRuleException.Invalid(field, $"{field} {date:yyyy-MM-dd} is before {notBeforeWhat} ({notBefore:yyyy-MM-dd}).");
+            throw ProcessRuleException.Invalid(field, anchor switch
+            {
+                DateAnchor.StepActivated => "date-before-step-activated",
+                DateAnchor.InvitationSent => "date-before-invitation-sent",
+                _ => "date-before-process-start",
+            }, field, date, notBefore, step);
     }
 
     public static void Text(string field, string? value, int max, bool required = false)
     {
         if (required && string.IsNullOrWhiteSpace(value))
-            throw ProcessRuleException.Invalid(field, $"{field} is required.");
+            throw ProcessRuleException.Invalid(field, "required", field);
         if (value is not null && value.Length > max)
-            throw ProcessRuleException.Invalid(field, $"{field} is {value.Length} characters long; at most {max} are kept.");
+            throw ProcessRuleException.Invalid(field, "too-long", field, value.Length, max);
         if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            throw ProcessRuleException.Invalid(field, $"{field} contains control characters.");
+            throw ProcessRuleException.Invalid(field, "control-characters", field);
     }
 
     public static void Evidence(IReadOnlyList<Evidence>? evidence, DateOnly today)
     {
         if (evidence is null) return;
-        if (evidence.Count > 50) throw ProcessRuleException.Invalid("evidence", "at most 50 documents can be attached to a step.");
+        if (evidence.Count > 50) throw ProcessRuleException.Invalid("evidence", "too-much-evidence", 50);
         for (var i = 0; i < evidence.Count; i++)
         {
             Text($"evidence[{i}].title", evidence[i].Title, MaxText, required: true);
             Text($"evidence[{i}].number", evidence[i].Number, 100);
             if (evidence[i].Date is { } date && date > today)
-                throw ProcessRuleException.Invalid($"evidence[{i}].date", $"evidence[{i}].date {date:yyyy-MM-dd} is in the future.");
+                throw ProcessRuleException.Invalid($"evidence[{i}].date", "evidence-date-in-future", $"evidence[{i}].date", date);
         }
     }
 
@@ -44,25 +52,28 @@ public static class ProcessRules
     {
         if (nominee is null)
         {
-            if (required) throw ProcessRuleException.Invalid("nominee", "an accepted invitation names its representative: nominee.name is required.");
+            if (required) throw ProcessRuleException.Invalid("nominee", "nominee-required");
             return;
         }
         Text("nominee.name", nominee.Name, MaxText, required: true);
         Text("nominee.position", nominee.Position, MaxText);
         Text("nominee.email", nominee.Email, 254);
         if (nominee.Email is { } email && !(email.Contains('@') && email.IndexOf('@') > 0 && email.IndexOf('@') < email.Length - 1))
-            throw ProcessRuleException.Invalid("nominee.email", $"\"{email}\" is not an e-mail address.");
+            throw ProcessRuleException.Invalid("nominee.email", "not-an-email", email);
     }
 
     /// <summary>A process still running, and the step of it the request names.</summary>
     public static (ProcessStep Step, StepDefinition Definition) ActiveProcessStep(Process process, ProcessDefinition definition, string stepId)
     {
         var stepDefinition = definition.FindStep(stepId)
-            ?? throw ProcessRuleException.NotFound($"The process has no step \"{stepId}\" (steps: {string.Join(", ", definition.Steps.Select(s => s.Id))}).");
+            ?? throw UnknownStep(definition, stepId);
         if (process.Status != ProcessStatus.Active)
-            throw ProcessRuleException.Conflict($"The process is {process.Status.ToString().ToLowerInvariant()}; its steps can no longer change.");
+            throw ProcessRuleException.Conflict("process-not-active", process.Status);
         return (process.Step(stepId)!, stepDefinition);
     }
+
+    public static ProcessRuleException UnknownStep(ProcessDefinition definition, string stepId) =>
+        ProcessRuleException.NotFound("step-not-found", stepId, definition.Steps.Select(s => s.Id).ToList());
 
     /// <summary>Completing or answering needs an active step; a blocked one names what it still waits for.</summary>
     public static void MustBeActive(Process process, StepDefinition definition, ProcessStep step)
@@ -70,10 +81,10 @@ public static class ProcessRules
         switch (step.Status)
         {
             case StepStatus.Blocked:
-                var waiting = definition.After.Where(a => process.Step(a)?.Status != StepStatus.Done);
-                throw ProcessRuleException.Conflict($"Step \"{step.StepId}\" is not active yet: it waits for {string.Join(", ", waiting.Select(w => $"\"{w}\""))}.");
+                var waiting = definition.After.Where(a => process.Step(a)?.Status != StepStatus.Done).Select(a => new StepRef(a)).ToList();
+                throw ProcessRuleException.Conflict("step-blocked", new StepRef(step.StepId), waiting);
             case StepStatus.Done:
-                throw ProcessRuleException.Conflict($"Step \"{step.StepId}\" was already completed on {step.CompletedOn:yyyy-MM-dd}.");
+                throw ProcessRuleException.Conflict("step-done", new StepRef(step.StepId), step.CompletedOn);
         }
     }
 

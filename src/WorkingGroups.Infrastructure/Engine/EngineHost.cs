@@ -30,10 +30,28 @@ public sealed class EngineHost(
             }
         }
         await host.StartAsync(cancellationToken);
+        Interlocked.Exchange(ref _running, 1);
         await ReconcileAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => host.StopAsync(cancellationToken);
+    private int _running;
+
+    /// <summary>
+    /// Stops once. A test host may dispose the services before it stops the hosted services; WorkflowCore's queues are
+    /// then already gone, which is the stop we wanted.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _running, 0) == 0) return;
+        try
+        {
+            await host.StopAsync(cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            logger.LogDebug("The engine's services were disposed before it was stopped");
+        }
+    }
 
     /// <summary>Starts the engine instance of a process; the process's id is the instance's reference.</summary>
     public async Task<string> StartInstanceAsync(Process process)

@@ -37,6 +37,7 @@ internal sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<I
     {
         var identity = await base.GenerateClaimsAsync(user);
         if (user.Country is not null) identity.AddClaim(new Claim(AppClaims.Country, user.Country));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(AppClaims.MustChangePassword, "true"));
         return identity;
     }
 }

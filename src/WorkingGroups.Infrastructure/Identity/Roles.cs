@@ -18,4 +18,5 @@ public static class AppClaims
 {
     public const string Country = "wg:country";
     public const string TokenName = "wg:token";
+    public const string MustChangePassword = "wg:must-change-password";
 }

@@ -33,6 +33,42 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return (user, oneTime);
     }
 
+    /// <summary>Every user with their role, for the admin page.</summary>
+    public async Task<IReadOnlyList<(AppUser User, string? Role)>> ListAsync()
+    {
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        var list = new List<(AppUser, string?)>();
+        foreach (var user in all) list.Add((user, (await users.GetRolesAsync(user)).FirstOrDefault()));
+        return list;
+    }
+
+    /// <summary>Gives a user one role and a country scope (required for coordinators).</summary>
+    public async Task ChangeRoleAsync(string userId, string role, string? country)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new UserAdministrationException($"There is no user {userId}.");
+        var canonicalRole = Roles.Parse(role) ?? throw new UserAdministrationException($"Role \"{role}\" is not one of: {string.Join(", ", Roles.All)}.");
+        country = NormalizeCountry(country);
+        if (canonicalRole == Roles.Coordinator && country is null)
+            throw new UserAdministrationException("A Coordinator needs a country (the ISO code of the country they coordinate, e.g. KZ).");
+        var current = await users.GetRolesAsync(user);
+        Check(await users.RemoveFromRolesAsync(user, current), user.Email!);
+        await EnsureRoleAsync(canonicalRole);
+        Check(await users.AddToRoleAsync(user, canonicalRole), user.Email!);
+        user.Country = country;
+        Check(await users.UpdateAsync(user), user.Email!);
+        // A new security stamp signs the user out of other sessions, so the old role does not linger in a cookie.
+        await users.UpdateSecurityStampAsync(user);
+    }
+
+    /// <summary>Locks a user out (indefinitely) or lets them in again; their tokens stop working while locked.</summary>
+    public async Task SetLockedAsync(string userId, bool locked)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new UserAdministrationException($"There is no user {userId}.");
+        Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null), user.Email!);
+        if (!locked) await users.ResetAccessFailedCountAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+    }
+
     /// <summary>Creates a bearer token for a user; the secret is returned here and nowhere else.</summary>
     public async Task<string> CreateTokenAsync(string email, string? name, int? days)
     {

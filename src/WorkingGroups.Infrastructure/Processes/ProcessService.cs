@@ -28,7 +28,13 @@ public sealed class ProcessService(
     IConfiguration configuration,
     ILogger<ProcessService> logger)
 {
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
+    /// <summary>Audit values read as words ("done", not 2), without the empty fields.</summary>
+    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -39,11 +45,11 @@ public sealed class ProcessService(
     public async Task<Process> StartAsync(StartProcess command, string user, CancellationToken cancellationToken)
     {
         var definition = catalog.Find(command.DefinitionId, command.Version)
-            ?? throw ProcessRuleException.NotFound(command.Version is null
-                ? $"There is no definition \"{command.DefinitionId}\"."
-                : $"There is no version {command.Version} of the definition \"{command.DefinitionId}\".");
+            ?? throw (command.Version is null
+                ? ProcessRuleException.NotFound("definition-not-found", command.DefinitionId)
+                : ProcessRuleException.NotFound("definition-version-not-found", command.DefinitionId, command.Version));
         if (command.StartedOn > Today)
-            throw ProcessRuleException.Invalid("startedOn", $"startedOn {command.StartedOn:yyyy-MM-dd} is in the future; a process starts on a date that has passed, today ({Today:yyyy-MM-dd}) at the latest.");
+            throw ProcessRuleException.Invalid("startedOn", "start-in-future", "startedOn", command.StartedOn, Today);
         ProcessRules.Text("title", command.Title, ProcessRules.MaxText);
 
         var process = new Process
@@ -91,7 +97,7 @@ public sealed class ProcessService(
         var definition = DefinitionOf(process);
         var (step, stepDefinition) = ProcessRules.ActiveProcessStep(process, definition, stepId);
         ProcessRules.MustBeActive(process, stepDefinition, step);
-        ProcessRules.BusinessDate("completedOn", command.CompletedOn, Today, step.ActivatedOn!.Value, $"the date step \"{stepId}\" became active");
+        ProcessRules.BusinessDate("completedOn", command.CompletedOn, Today, step.ActivatedOn!.Value, DateAnchor.StepActivated, new StepRef(stepId));
         ProcessRules.Text("note", command.Note, ProcessRules.MaxNote);
         ProcessRules.Evidence(command.Evidence, Today);
 
@@ -129,13 +135,13 @@ public sealed class ProcessService(
         var definition = DefinitionOf(process);
         var (step, stepDefinition) = ProcessRules.ActiveProcessStep(process, definition, stepId);
         if (stepDefinition.Kind != StepKind.Invitations)
-            throw ProcessRuleException.Conflict($"Step \"{stepId}\" is not an invitations step; it has no answers to record.");
+            throw ProcessRuleException.Conflict("not-an-invitations-step", new StepRef(stepId));
         ProcessRules.MustBeActive(process, stepDefinition, step);
         var invitation = step.Invitations.FirstOrDefault(i => i.BodyId == bodyId)
-            ?? throw ProcessRuleException.Conflict($"\"{bodyId}\" was not invited in step \"{stepId}\" (invited: {string.Join(", ", step.Invitations.Select(i => i.BodyId))}).");
+            ?? throw ProcessRuleException.Conflict("not-invited", new BodyRef(bodyId), new StepRef(stepId), step.Invitations.Select(i => new BodyRef(i.BodyId)).ToList());
         if (invitation.Status != InvitationStatus.Pending)
-            throw ProcessRuleException.Conflict($"\"{bodyId}\" already answered: {invitation.Status.ToString().ToLowerInvariant()} on {invitation.RespondedOn:yyyy-MM-dd}.");
-        ProcessRules.BusinessDate("respondedOn", command.RespondedOn, Today, invitation.SentOn, "the date the invitation was sent");
+            throw ProcessRuleException.Conflict("already-answered", new BodyRef(bodyId), invitation.Status, invitation.RespondedOn);
+        ProcessRules.BusinessDate("respondedOn", command.RespondedOn, Today, invitation.SentOn, DateAnchor.InvitationSent);
         ProcessRules.Nominee(command.Nominee, required: command.Response == InvitationResponse.Accepted);
         ProcessRules.Text("reason", command.Reason, ProcessRules.MaxNote);
 
@@ -165,12 +171,12 @@ public sealed class ProcessService(
         var process = await LoadAsync(db, processId, cancellationToken);
         var definition = DefinitionOf(process);
         var stepDefinition = definition.FindStep(stepId)
-            ?? throw ProcessRuleException.NotFound($"The process has no step \"{stepId}\".");
+            ?? throw ProcessRules.UnknownStep(definition, stepId);
         var step = process.Step(stepId)!;
         if (process.Status == ProcessStatus.Cancelled)
-            throw ProcessRuleException.Conflict("The process is cancelled; its record is closed.");
+            throw ProcessRuleException.Conflict("record-closed");
         if (step.Status == StepStatus.Blocked)
-            throw ProcessRuleException.Conflict($"Step \"{stepId}\" has not started; there is nothing recorded to correct.");
+            throw ProcessRuleException.Conflict("nothing-to-correct", new StepRef(stepId));
         ProcessRules.Text("note", command.Note, ProcessRules.MaxNote);
         ProcessRules.Evidence(command.Evidence, Today);
 
@@ -178,8 +184,8 @@ public sealed class ProcessService(
         if (command.CompletedOn is { } completedOn)
         {
             if (step.Status != StepStatus.Done)
-                throw ProcessRuleException.Invalid("completedOn", $"step \"{stepId}\" is not completed; complete it instead of correcting its date.");
-            ProcessRules.BusinessDate("completedOn", completedOn, Today, step.ActivatedOn!.Value, $"the date step \"{stepId}\" became active");
+                throw ProcessRuleException.Invalid("completedOn", "correct-not-completed", new StepRef(stepId));
+            ProcessRules.BusinessDate("completedOn", completedOn, Today, step.ActivatedOn!.Value, DateAnchor.StepActivated, new StepRef(stepId));
             step.CompletedOn = completedOn;
             Reactivate(process, definition);
         }
@@ -197,8 +203,8 @@ public sealed class ProcessService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var process = await LoadAsync(db, processId, cancellationToken);
         if (process.Status != ProcessStatus.Active)
-            throw ProcessRuleException.Conflict($"The process is {process.Status.ToString().ToLowerInvariant()}; only an active process can be cancelled.");
-        ProcessRules.BusinessDate("cancelledOn", command.CancelledOn, Today, process.StartedOn, "the process's start");
+            throw ProcessRuleException.Conflict("cancel-not-active", process.Status);
+        ProcessRules.BusinessDate("cancelledOn", command.CancelledOn, Today, process.StartedOn, DateAnchor.ProcessStart);
         ProcessRules.Text("reason", command.Reason, ProcessRules.MaxNote, required: true);
         process.Status = ProcessStatus.Cancelled;
         process.CancelledOn = command.CancelledOn;
@@ -230,7 +236,7 @@ public sealed class ProcessService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Processes.AnyAsync(p => p.Id == processId, cancellationToken))
-            throw ProcessRuleException.NotFound($"There is no process {processId}.");
+            throw ProcessRuleException.NotFound("process-not-found", processId);
         return await db.AuditEntries.AsNoTracking().Where(a => a.ProcessId == processId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
     }
 
@@ -243,8 +249,7 @@ public sealed class ProcessService(
             if (step.Status == StepStatus.Blocked || stepDefinition.After.Count == 0) continue;
             var activatedOn = process.ActivationDate(stepDefinition);
             if (step.CompletedOn is { } done && done < activatedOn)
-                throw ProcessRuleException.Invalid("completedOn",
-                    $"the correction would start step \"{step.StepId}\" on {activatedOn:yyyy-MM-dd}, after it was completed ({done:yyyy-MM-dd}); correct that step first.");
+                throw ProcessRuleException.Invalid("completedOn", "correction-breaks-order", new StepRef(step.StepId), activatedOn, done);
             if (step.ActivatedOn != activatedOn)
             {
                 step.ActivatedOn = activatedOn;
@@ -261,7 +266,7 @@ public sealed class ProcessService(
     {
         var query = tracked ? Query(db) : Query(db).AsNoTracking();
         return await query.SingleOrDefaultAsync(p => p.Id == processId, cancellationToken)
-            ?? throw ProcessRuleException.NotFound($"There is no process {processId}.");
+            ?? throw ProcessRuleException.NotFound("process-not-found", processId);
     }
 
     /// <summary>Facts, audit and engine events in one transaction; the events are handed to the engine after it.</summary>
@@ -274,7 +279,7 @@ public sealed class ProcessService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw ProcessRuleException.Conflict("Someone else changed this process at the same moment; reload it and try again.");
+            throw ProcessRuleException.Conflict("concurrent-change");
         }
         // A crash before this line leaves the events unprocessed in the database: the engine's poller finds them.
         foreach (var e in events) await queue.QueueWork(e.Id, QueueType.Event);
@@ -312,7 +317,7 @@ public sealed class ProcessService(
         {
             var pulse = signals.Next(processId);
             var process = await FindAsync(processId, cancellationToken)
-                ?? throw ProcessRuleException.NotFound($"There is no process {processId}.");
+                ?? throw ProcessRuleException.NotFound("process-not-found", processId);
             if (ProcessRules.IsSettled(process, DefinitionOf(process))) return process;
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero)

@@ -7,6 +7,7 @@ namespace WorkingGroups.Web.Auth;
 public static class AuthModule
 {
     private const string Smart = "CookieOrBearer";
+    public const string AdminPolicy = "Admin";
 
     /// <summary>
     /// People sign in with the Identity cookie, scripts send a bearer token; one policy scheme picks by the header.
@@ -45,7 +46,7 @@ public static class AuthModule
                 ? Problems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this.")
                 : Redirect(context);
         });
-        services.AddAuthorization();
+        services.AddAuthorization(o => o.AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin)));
         return services;
     }
 

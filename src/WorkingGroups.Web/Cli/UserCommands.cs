@@ -77,6 +77,8 @@ public static class UserCommands
             problem = "";
             for (var i = 0; i < args.Length; i += 2)
             {
+                // --Data:Folder=... and the like are configuration for the host, read by it, not by the verb.
+                if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains('=')) { i--; continue; }
                 var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : null;
                 if (name is null || !Known.Contains(name)) { problem = $"Unknown argument \"{args[i]}\"."; return false; }
                 if (i + 1 >= args.Length) { problem = $"--{name} needs a value."; return false; }

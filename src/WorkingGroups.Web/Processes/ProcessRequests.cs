@@ -32,7 +32,7 @@ internal static class RequestMapping
         {
             "accepted" => InvitationResponse.Accepted,
             "declined" => InvitationResponse.Declined,
-            var other => throw ProcessRuleException.Invalid("response", $"response \"{other}\" is neither \"accepted\" nor \"declined\"."),
+            var other => throw ProcessRuleException.Invalid("response", "not-a-response", other),
         },
         Required(r.RespondedOn, "respondedOn"),
         r.Nominee is null ? null : new Nominee(r.Nominee.Name ?? "", r.Nominee.Position, r.Nominee.Email),
@@ -45,8 +45,8 @@ internal static class RequestMapping
     private static Evidence ToEvidence(EvidenceRequest e) => new(e.Title ?? "", e.Number, e.Date);
 
     private static T Required<T>(T? value, string field) where T : struct =>
-        value ?? throw ProcessRuleException.Invalid(field, $"{field} is required.");
+        value ?? throw ProcessRuleException.Invalid(field, "required", field);
 
     private static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw ProcessRuleException.Invalid(field, $"{field} is required.") : value;
+        string.IsNullOrWhiteSpace(value) ? throw ProcessRuleException.Invalid(field, "required", field) : value;
 }

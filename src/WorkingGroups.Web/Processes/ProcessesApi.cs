@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Web.Auth;
+using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Processes;
 
@@ -12,13 +13,14 @@ public static class ProcessesApi
     public static WebApplication MapProcessesApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/processes").WithTags("Processes").RequireAuthorization()
+            .WithProblems()
             .AddEndpointFilter<ProblemFilter>().AddEndpointFilter<IdempotencyFilter>();
 
         group.MapGet("/", async (string? country, string? status, ProcessService service, TimeProvider clock, CancellationToken ct) =>
         {
             ProcessStatus? wanted = status is null ? null
                 : Enum.TryParse<ProcessStatus>(status, ignoreCase: true, out var s) ? s
-                : throw ProcessRuleException.Invalid("status", $"status \"{status}\" is not one of: active, established, cancelled.");
+                : throw ProcessRuleException.Invalid("status", "not-a-status", status);
             var processes = await service.ListAsync(country?.ToUpperInvariant(), wanted, ct);
             var today = Today(clock);
             return TypedResults.Ok(processes.Select(p => ProcessView.From(p, service.DefinitionOf(p), today)).ToList());
@@ -75,7 +77,7 @@ public static class ProcessesApi
         ProcessView.From(process, service.DefinitionOf(process), Today(clock));
 
     private static async Task<Process> Existing(ProcessService service, Guid id, CancellationToken ct) =>
-        await service.FindAsync(id, ct) ?? throw ProcessRuleException.NotFound($"There is no process {id}.");
+        await service.FindAsync(id, ct) ?? throw ProcessRuleException.NotFound("process-not-found", id);
 
     private static void Authorize(ClaimsPrincipal user, string country)
     {

@@ -1,0 +1,71 @@
+using System.Collections;
+using System.Globalization;
+
+namespace WorkingGroups.Core.Processes;
+
+/// <summary>A step named in a message: the API shows its id, a page its title in the reader's language.</summary>
+public sealed record StepRef(string Id)
+{
+    public override string ToString() => $"\"{Id}\"";
+}
+
+/// <summary>A body named in a message, shown like <see cref="StepRef"/>.</summary>
+public sealed record BodyRef(string Id)
+{
+    public override string ToString() => $"\"{Id}\"";
+}
+
+/// <summary>
+/// Every sentence a rule can say, keyed by a code. The English here is what the API returns; pages look the code up
+/// in the reader's language (key "Rule.&lt;code&gt;" of the text files) and format the same arguments.
+/// </summary>
+public static class RuleMessages
+{
+    public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>
+    {
+        ["definition-not-found"] = "There is no definition \"{0}\".",
+        ["definition-version-not-found"] = "There is no version {1} of the definition \"{0}\".",
+        ["process-not-found"] = "There is no process {0}.",
+        ["step-not-found"] = "The process has no step \"{0}\" (steps: {1}).",
+        ["start-in-future"] = "{0} {1} is in the future; a process starts on a date that has passed, today ({2}) at the latest.",
+        ["date-in-future"] = "{0} {1} is in the future; record the date on the document, today ({2}) at the latest.",
+        ["date-before-step-activated"] = "{0} {1} is before the date step {3} became active ({2}).",
+        ["date-before-invitation-sent"] = "{0} {1} is before the date the invitation was sent ({2}).",
+        ["date-before-process-start"] = "{0} {1} is before the process's start ({2}).",
+        ["required"] = "{0} is required.",
+        ["too-long"] = "{0} is {1} characters long; at most {2} are kept.",
+        ["control-characters"] = "{0} contains control characters.",
+        ["too-much-evidence"] = "At most {0} documents can be attached to a step.",
+        ["evidence-date-in-future"] = "{0} {1} is in the future.",
+        ["nominee-required"] = "An accepted invitation names its representative: nominee.name is required.",
+        ["not-an-email"] = "\"{0}\" is not an e-mail address.",
+        ["process-not-active"] = "The process is {0}; its steps can no longer change.",
+        ["step-blocked"] = "Step {0} is not active yet: it waits for {1}.",
+        ["step-done"] = "Step {0} was already completed on {1}.",
+        ["not-an-invitations-step"] = "Step {0} is not an invitations step; it has no answers to record.",
+        ["not-invited"] = "{0} was not invited in step {1} (invited: {2}).",
+        ["already-answered"] = "{0} already answered: {1} on {2}.",
+        ["record-closed"] = "The process is cancelled; its record is closed.",
+        ["nothing-to-correct"] = "Step {0} has not started; there is nothing recorded to correct.",
+        ["correct-not-completed"] = "Step {0} is not completed; complete it instead of correcting its date.",
+        ["correction-breaks-order"] = "The correction would start step {0} on {1}, after it was completed ({2}); correct that step first.",
+        ["cancel-not-active"] = "The process is {0}; only an active process can be cancelled.",
+        ["concurrent-change"] = "Someone else changed this process at the same moment; reload it and try again.",
+        ["not-a-response"] = "response \"{0}\" is neither \"accepted\" nor \"declined\".",
+        ["not-a-status"] = "status \"{0}\" is not one of: active, established, cancelled.",
+    };
+
+    /// <summary>The English sentence, with dates as yyyy-MM-dd and steps and bodies by id.</summary>
+    public static string InEnglish(string code, IReadOnlyList<object?> args) =>
+        string.Format(CultureInfo.InvariantCulture, English[code], args.Select(FormatEnglish).ToArray<object?>());
+
+    private static string FormatEnglish(object? arg) => arg switch
+    {
+        null => "",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Enum e => e.ToString().ToLowerInvariant(),
+        string s => s,
+        IEnumerable list => string.Join(", ", list.Cast<object?>().Select(FormatEnglish)),
+        _ => Convert.ToString(arg, CultureInfo.InvariantCulture) ?? "",
+    };
+}

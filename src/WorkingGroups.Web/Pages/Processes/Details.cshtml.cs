@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Processes;
+using WorkingGroups.Web.Auth;
+
+namespace WorkingGroups.Web.Pages.Processes;
+
+/// <summary>
+/// A process: its steps, the forms that advance them, corrections, cancellation and the audit trail. Every form goes
+/// through <see cref="ProcessService"/>, the same code path as the API, and shows its refusal next to the field.
+/// </summary>
+public sealed class DetailsModel(ProcessService service, TimeProvider clock, IStringLocalizer t) : PageModel
+{
+    public Process Process { get; private set; } = null!;
+    public ProcessDefinition Definition { get; private set; } = null!;
+    public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public bool CanChange => Process.Status == ProcessStatus.Active && User.CanCoordinate(Process.Country);
+    public bool CanCorrect => Process.Status != ProcessStatus.Cancelled && User.CanCoordinate(Process.Country);
+    public FormState Form { get; } = new();
+
+    /// <summary>What was typed into the posted form, shown again when it is refused.</summary>
+    [BindProperty] public StepForm Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostCompleteAsync(Guid id, string step, CancellationToken ct) =>
+        ChangeAsync(id, $"complete:{step}", step, async () =>
+        {
+            var completedOn = Form.Date("completedOn", Input.Date, t, required: true);
+            var evidence = Input.Evidence(Form, t);
+            return Form.HasErrors ? null : await service.CompleteStepAsync(id, step, new CompleteStep(completedOn!.Value, Input.Note, evidence), User.Who(), ct);
+        }, ct);
+
+    public Task<IActionResult> OnPostAnswerAsync(Guid id, string step, string body, CancellationToken ct) =>
+        ChangeAsync(id, $"answer:{step}:{body}", step, async () =>
+        {
+            var respondedOn = Form.Date("respondedOn", Input.Date, t, required: true);
+            InvitationResponse? response = Input.Response switch
+            {
+                "accepted" => InvitationResponse.Accepted,
+                "declined" => InvitationResponse.Declined,
+                _ => null,
+            };
+            if (response is null) Form.Add("response", t["Form.ChooseResponse"]);
+            if (Form.HasErrors) return null;
+            var nominee = response == InvitationResponse.Accepted && !string.IsNullOrWhiteSpace(Input.NomineeName)
+                ? new Nominee(Input.NomineeName.Trim(), Blank(Input.NomineePosition), Blank(Input.NomineeEmail))
+                : null;
+            return await service.AnswerInvitationAsync(id, step, body,
+                new AnswerInvitation(response!.Value, respondedOn!.Value, nominee, Blank(Input.Reason)), User.Who(), ct);
+        }, ct);
+
+    public Task<IActionResult> OnPostCorrectAsync(Guid id, string step, CancellationToken ct) =>
+        ChangeAsync(id, $"correct:{step}", step, async () =>
+        {
+            var completedOn = Form.Date("completedOn", Input.Date, t, required: false);
+            var evidence = Input.Evidence(Form, t);
+            return Form.HasErrors ? null : await service.CorrectStepAsync(id, step,
+                new CorrectStep(completedOn, Input.Note, evidence.Count == 0 ? null : evidence), User.Who(), ct);
+        }, ct, correction: true);
+
+    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, "cancel", null, async () =>
+        {
+            var cancelledOn = Form.Date("cancelledOn", Input.Date, t, required: true);
+            return Form.HasErrors ? null : await service.CancelAsync(id, new CancelProcess(cancelledOn!.Value, Input.Reason ?? ""), User.Who(), ct);
+        }, ct);
+
+    /// <summary>Loads, checks the user may change this process, runs the change; refusals re-render the page with what was typed.</summary>
+    private async Task<IActionResult> ChangeAsync(Guid id, string form, string? step, Func<Task<Process?>> change, CancellationToken ct, bool correction = false)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!(correction ? CanCorrect : User.CanCoordinate(Process.Country))) return Forbid();
+        Form.Posted = form;
+        try
+        {
+            if (await change() is not null) return Redirect($"/processes/{id}" + (step is null ? "" : $"#step-{step}"));
+        }
+        catch (ProcessRuleException ex)
+        {
+            Form.Add(ex, t, Definition);
+        }
+        await LoadAsync(id, ct);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var process = await service.FindAsync(id, ct);
+        if (process is null) return false;
+        Process = process;
+        Definition = service.DefinitionOf(process);
+        Audit = await service.AuditAsync(id, ct);
+        return true;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public string Value(string form, Func<StepForm, string?> field, string? otherwise = null) =>
+        Form.Is(form) ? field(Input) ?? "" : otherwise ?? "";
+}
+
+/// <summary>The fields of the step forms; each form uses the ones it needs.</summary>
+public sealed class StepForm
+{
+    public string? Date { get; set; }
+    public string? Note { get; set; }
+    public string? EvidenceTitle { get; set; }
+    public string? EvidenceNumber { get; set; }
+    public string? EvidenceDate { get; set; }
+    public string? Response { get; set; }
+    public string? NomineeName { get; set; }
+    public string? NomineePosition { get; set; }
+    public string? NomineeEmail { get; set; }
+    public string? Reason { get; set; }
+
+    /// <summary>The letter typed into the form, if any: a number or a date without a title is still a letter.</summary>
+    public List<Evidence> Evidence(FormState form, IStringLocalizer t)
+    {
+        if (string.IsNullOrWhiteSpace(EvidenceTitle) && string.IsNullOrWhiteSpace(EvidenceNumber)) return [];
+        var date = form.Date("evidence[0].date", EvidenceDate, t, required: false);
+        return [new Evidence(EvidenceTitle?.Trim() ?? "", string.IsNullOrWhiteSpace(EvidenceNumber) ? null : EvidenceNumber.Trim(), date)];
+    }
+}
