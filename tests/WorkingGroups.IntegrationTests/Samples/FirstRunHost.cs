@@ -34,17 +34,29 @@ internal sealed class FirstRunHost : IDisposable
 
     public StringWriter Console { get; } = new();
 
+    /// <summary>A new user with <see cref="TestUsers.Password"/>; returns the e-mail to sign in with.</summary>
+    public async Task<string> UserAsync(string role)
+    {
+        using var scope = App.Services.CreateScope();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        await scope.ServiceProvider.GetRequiredService<UserAdministration>().AddUserAsync(email, role, null, TestUsers.Password);
+        return email;
+    }
+
     /// <summary>A client signed in with a fresh Observer's token (reads everything).</summary>
     public async Task<HttpClient> ObserverAsync()
     {
+        var email = await UserAsync(Roles.Observer);
         using var scope = App.Services.CreateScope();
-        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-        var email = $"observer-{Guid.NewGuid():N}@example.org";
-        await administration.AddUserAsync(email, Roles.Observer, null, "Correct-horse-42");
+        var token = await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateTokenAsync(email, "tests", 1);
         var client = App.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await administration.CreateTokenAsync(email, "tests", 1));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>A person on the pages, not signed in yet.</summary>
+    public Pages.PageSession Browser() =>
+        new(App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     /// <summary>Every process, by country.</summary>
     public async Task<Dictionary<string, JsonElement>> ProcessesAsync()

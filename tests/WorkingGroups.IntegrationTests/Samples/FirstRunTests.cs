@@ -50,6 +50,14 @@ public sealed partial class FirstRunTests
         Assert.Equal(172, nominations.GetProperty("elapsedDays").GetInt32());
         Assert.Equal(3, nominations.GetProperty("invitations").EnumerateArray().Count(i => i.Status() == "pending"));
 
+        // What a newcomer sees on the processes page.
+        var page = host.Browser();
+        await page.Get("/account/sign-in");
+        await page.Post("/account/sign-in", new() { ["Email"] = await host.UserAsync(Roles.Observer), ["Password"] = TestUsers.Password });
+        await page.Get("/processes");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.Status);
+        foreach (var p in processes.Values) Assert.Contains(System.Net.WebUtility.HtmlEncode(p.GetProperty("title").GetString()!), page.Html);
+
         // Played through the process service: each sample action is in the audit trail.
         var audit = await client.GetFromJsonAsync<JsonElement>($"/api/v1/processes/{ProcessApi.Id(kz)}/audit");
         var recorded = audit.EnumerateArray().Where(a => a.GetProperty("user").GetString() == SampleLoader.User).ToList();
@@ -76,6 +84,14 @@ public sealed partial class FirstRunTests
             Assert.True(admin.MustChangePassword);
             Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
             Assert.True(await users.CheckPasswordAsync(admin, password));
+
+            // The printed password signs in on the pages, which then ask for a password of one's own first.
+            var page = first.Browser();
+            await page.Get("/account/sign-in");
+            await page.Post("/account/sign-in", new() { ["Email"] = "admin@localhost", ["Password"] = password });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, page.Status);
+            await page.Get("/processes");
+            Assert.Equal("/account/password", page.Location?.OriginalString);
         }
 
         using (var second = new FirstRunHost(AppFactory.On(data, keepData: false)))
