@@ -10,15 +10,17 @@ using WorkingGroups.Web.Health;
 using WorkingGroups.Web.Localization;
 using WorkingGroups.Web.Hosting;
 using WorkingGroups.Web.Processes;
+using WorkingGroups.Web.Samples;
 
 if (CommandLine.TryRunStandalone(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
 // Content (appsettings, wwwroot) comes from the build output, so the app runs the same from any working directory.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = SamplesSwitch.Apply(args), ContentRootPath = AppContext.BaseDirectory });
 builder.AddLogging();
 builder.Services.AddApi();
 builder.Services.AddOpenApiDocument();
 builder.Services.AddDefinitions();
+builder.Services.AddSamples();
 builder.Services.AddPersistence();
 builder.Services.AddAuth();
 builder.Services.AddEngine();

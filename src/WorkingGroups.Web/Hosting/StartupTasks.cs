@@ -1,12 +1,14 @@
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Infrastructure.Engine;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Web.Samples;
 
 namespace WorkingGroups.Web.Hosting;
 
 /// <summary>
 /// Runs before the server accepts requests: load the definitions (an invalid one stops start-up), migrate the
-/// database and record the definition versions, then start the engine on them.
+/// database and record the definition versions, start the engine on them, then do what a first start does
+/// (the first Admin, the samples).
 /// </summary>
 public sealed class StartupTasks(IServiceProvider services) : IHostedService
 {
@@ -16,6 +18,7 @@ public sealed class StartupTasks(IServiceProvider services) : IHostedService
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(catalog, cancellationToken);
         _engine = services.GetRequiredService<EngineHost>();
         await _engine.StartAsync(cancellationToken);
+        await services.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
     }
 
     private EngineHost? _engine;

@@ -25,6 +25,7 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Data:Folder", DataFolder);
+        builder.UseSetting("Samples:Load", "false"); // an empty database unless a test opts in with With("Samples:Load", "true")
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Processes;
+
+namespace WorkingGroups.Infrastructure.Samples;
+
+/// <summary>
+/// Plays the sample histories through <see cref="ProcessService"/>, as a coordinator would record them, so the
+/// engine opens the steps and the audit trail shows every action. Only into a database without processes: once
+/// anything is there (samples or real work) it never runs again.
+/// </summary>
+public sealed class SampleLoader(
+    IDbContextFactory<AppDbContext> contexts, ProcessService processes, DefinitionCatalog catalog, TimeProvider clock, ILogger<SampleLoader> logger)
+{
+    /// <summary>How the audit trail names whoever recorded the samples.</summary>
+    public const string User = "samples";
+
+    /// <summary>Loads every history of <c>samples/histories</c>; returns how many processes were created.</summary>
+    public async Task<int> LoadAsync(string samplesFolder, CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Processes.AnyAsync(cancellationToken)) return 0;
+        }
+        var folder = Path.Combine(samplesFolder, SamplesSettings.HistoriesFolderName);
+        if (!Directory.Exists(folder))
+        {
+            logger.LogWarning("No sample histories: {Folder} does not exist", folder);
+            return 0;
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (histories, errors) = SampleHistoryFile.ReadFolder(folder, catalog, today);
+        if (errors.Count > 0)
+        {
+            // A broken sample must not stop the app, and nothing half-checked is stored.
+            logger.LogError("No samples loaded: the sample histories in {Folder} have errors:{NewLine}{Errors}",
+                folder, Environment.NewLine, string.Join(Environment.NewLine, errors));
+            return 0;
+        }
+        foreach (var history in histories) await PlayAsync(history, cancellationToken);
+        logger.LogInformation("Loaded {Count} sample processes from {Folder}", histories.Count, folder);
+        return histories.Count;
+    }
+
+    private async Task PlayAsync(SampleHistory history, CancellationToken cancellationToken)
+    {
+        Process process;
+        try
+        {
+            process = await processes.StartAsync(history.Start, User, cancellationToken);
+        }
+        catch (ProcessRuleException ex)
+        {
+            logger.LogError("Sample {File} was not started: {Problem}", history.File, ex.Message);
+            return;
+        }
+        foreach (var action in history.Actions)
+        {
+            try
+            {
+                await (action switch
+                {
+                    CompleteSampleStep c => processes.CompleteStepAsync(process.Id, c.StepId, c.Command, User, cancellationToken),
+                    AnswerSampleInvitation a => processes.AnswerInvitationAsync(process.Id, a.StepId, a.BodyId, a.Command, User, cancellationToken),
+                    _ => throw new InvalidOperationException($"Unknown sample action {action.GetType().Name}."),
+                });
+            }
+            catch (ProcessRuleException ex)
+            {
+                // The history contradicts the process rules (e.g. a step before its predecessor): say where, and
+                // close the half-played sample so it does not pass for real work.
+                logger.LogError("Sample {File} stopped at {Position}: {Problem}", history.File, action.Position, ex.Message);
+                await processes.CancelAsync(process.Id, new CancelProcess(history.Start.StartedOn,
+                    $"Sample history {history.File} could not be played at {action.Position}: {ex.Message}"), User, cancellationToken);
+                return;
+            }
+        }
+    }
+}
