@@ -60,5 +60,7 @@ echo "  $(jq 'length' <<<"$BODY") audit entries"
 call GET "/api/v1/processes?country=KZ&status=established" 200
 echo "  $(jq 'length' <<<"$BODY") established Kazakhstan process(es)"
 
-# The dashboard (elapsed time against the benchmarks across countries) comes with the dashboards issue; its
-# request will be added here when it exists.
+call GET "/api/v1/dashboards/portfolio" 200
+echo "  dashboard: $(jq '.processes | length' <<<"$BODY") process(es); most overdue: $(jq -r '.processes[0] | "\(.title), \(.elapsedDays) of \(.benchmarkDays) days"' <<<"$BODY")"
+call GET "/api/v1/dashboards/steps?country=KZ" 200
+echo "  slowest Kazakhstan step by median: $(jq -r '[.steps[] | select(.medianDays != null)] | max_by(.medianDays) | "\(.stepId), \(.medianDays) days against \(.benchmarkDays)"' <<<"$BODY")"
