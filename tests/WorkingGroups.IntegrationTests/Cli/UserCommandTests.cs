@@ -22,7 +22,9 @@ public sealed class UserCommandTests : IDisposable
         Assert.True(exit == 0, error);
         Assert.Contains("Added coord@example.org (Coordinator, KZ).", output);
         var line = Assert.Single(output.Split('\n'), l => l.StartsWith("One-time password", StringComparison.Ordinal));
-        Assert.True(line[(line.LastIndexOf(' ') + 1)..].Trim().Length >= 10, line);
+        var password = line[(line.LastIndexOf(' ') + 1)..].Trim();
+        Assert.True(password.Length >= 10, line);
+        Assert.DoesNotContain(password, Logged()); // shown to the administrator, never written to the log
     }
 
     [Fact]
@@ -33,6 +35,7 @@ public sealed class UserCommandTests : IDisposable
         Assert.Contains("Added reviewer@example.org (Observer).", output);
         Assert.DoesNotContain("password", output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Long-enough-1", output + error);
+        Assert.DoesNotContain("Long-enough-1", Logged());
     }
 
     [Theory]
@@ -100,9 +103,7 @@ public sealed class UserCommandTests : IDisposable
         var anonymous = await app.Client(null).GetAsync("/api/v1/processes");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
-        var logs = Directory.GetFiles(Path.Combine(_data, "logs"));
-        Assert.NotEmpty(logs);
-        var logged = string.Concat(logs.Select(ReadShared));
+        var logged = Logged();
         Assert.Contains("/api/v1/me", logged); // the requests were logged...
         Assert.DoesNotContain(token, logged);  // ...but not the secret, nor the part a prefix search would find
         Assert.DoesNotContain(token[..20], logged);
@@ -127,6 +128,14 @@ public sealed class UserCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         var line = Assert.Single(run.Output.Split('\n'), l => l.StartsWith("wg_", StringComparison.Ordinal));
         return line.Trim();
+    }
+
+    /// <summary>Every log file under the data folder.</summary>
+    private string Logged()
+    {
+        var logs = Directory.GetFiles(Path.Combine(_data, "logs"));
+        Assert.NotEmpty(logs);
+        return string.Concat(logs.Select(ReadShared));
     }
 
     /// <summary>The app may still hold the log open for writing.</summary>
