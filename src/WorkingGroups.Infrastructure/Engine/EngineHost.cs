@@ -33,7 +33,18 @@ public sealed class EngineHost(
         await ReconcileAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => host.StopAsync(cancellationToken);
+    private readonly Lock _stopGate = new();
+    private Task? _stopping;
+
+    /// <summary>
+    /// Stops the engine once; a second caller waits for the same stop. A test host is stopped twice at the same time
+    /// (by the factory and by the app's own RunAsync, which then disposes the services): a second WorkflowCore stop, or
+    /// a dispose while the first is still running, throws ObjectDisposedException from its event publisher.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopGate) return _stopping ??= host.StopAsync(cancellationToken);
+    }
 
     /// <summary>Starts the engine instance of a process; the process's id is the instance's reference.</summary>
     public async Task<string> StartInstanceAsync(Process process)

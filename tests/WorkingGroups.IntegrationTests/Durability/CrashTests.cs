@@ -51,6 +51,9 @@ public sealed class CrashTests : IDisposable
             var resumed = await again.Client(token).GetFromJsonAsync<JsonElement>($"/api/v1/processes/{id}");
             var audit = await AuditAsync(again.Client(token), id);
             AssertOncePerAction(audit, "step-completed", "start-procedure", "draft-order", "letter-to-minister");
+            Assert.Equal(["2025-09-08", "2025-09-29", "2025-10-13"],
+                new[] { "start-procedure", "draft-order", "letter-to-minister" }.Select(s => resumed.Step(s).Date("completedOn")));
+            Assert.Equal("active", resumed.Step("invitations").Status());
             foreach (var body in Bodies)
             {
                 var invitation = Invitation(resumed, body);
