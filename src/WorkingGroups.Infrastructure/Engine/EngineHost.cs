@@ -30,25 +30,31 @@ public sealed class EngineHost(
             }
         }
         await host.StartAsync(cancellationToken);
-        Interlocked.Exchange(ref _running, 1);
         await ReconcileAsync(cancellationToken);
     }
 
-    private int _running;
+    private readonly Lock _stopGate = new();
+    private Task? _stopping;
 
     /// <summary>
-    /// Stops once. A test host may dispose the services before it stops the hosted services; WorkflowCore's queues are
-    /// then already gone, which is the stop we wanted.
+    /// Stops the engine once; a second caller waits for the same stop. A test host is stopped twice at the same time
+    /// (by the factory and by the app's own RunAsync, which then disposes the services): a second WorkflowCore stop, or
+    /// a dispose while the first is still running, throws ObjectDisposedException from its event publisher.
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _running, 0) == 0) return;
+        lock (_stopGate) return _stopping ??= StopOnceAsync(cancellationToken);
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await host.StopAsync(cancellationToken);
         }
         catch (ObjectDisposedException)
         {
+            // The services went first (a test host's order); WorkflowCore's queues are gone, which is the stop we wanted.
             logger.LogDebug("The engine's services were disposed before it was stopped");
         }
     }

@@ -16,11 +16,18 @@ public static class UserCommands
           token create --email <e-mail> [--name <name>] [--days <days>]
         """;
 
-    public static bool Handles(string[] args) => args.Length >= 2 && (args[0], args[1]) is ("user", "add") or ("token", "create");
+    /// <summary>Any <c>user</c> or <c>token</c> verb is ours: a mistyped one gets the usage, not a started web server.</summary>
+    public static bool Handles(string[] args) => args.Length >= 1 && args[0] is "user" or "token";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
     {
-        if (!Options.TryParse(args[2..], out var options, out var problem))
+        if (!(args.Length >= 2 && (args[0], args[1]) is ("user", "add") or ("token", "create")))
+        {
+            error.WriteLine($"Unknown command \"{string.Join(' ', args.Take(2))}\".");
+            error.WriteLine(Usage);
+            return 64;
+        }
+        if (!Options.TryParse(args[2..], args[0] == "user" ? Options.ForUser : Options.ForToken, out var options, out var problem))
         {
             error.WriteLine(problem);
             error.WriteLine(Usage);
@@ -69,9 +76,10 @@ public static class UserCommands
 
     private static class Options
     {
-        private static readonly HashSet<string> Known = ["email", "role", "country", "password", "name", "days"];
+        public static readonly HashSet<string> ForUser = ["email", "role", "country", "password"];
+        public static readonly HashSet<string> ForToken = ["email", "name", "days"];
 
-        public static bool TryParse(string[] args, out Dictionary<string, string> options, out string problem)
+        public static bool TryParse(string[] args, HashSet<string> known, out Dictionary<string, string> options, out string problem)
         {
             options = [];
             problem = "";
@@ -80,7 +88,7 @@ public static class UserCommands
                 // --Data:Folder=... and the like are configuration for the host, read by it, not by the verb.
                 if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains('=')) { i--; continue; }
                 var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : null;
-                if (name is null || !Known.Contains(name)) { problem = $"Unknown argument \"{args[i]}\"."; return false; }
+                if (name is null || !known.Contains(name)) { problem = $"Unknown argument \"{args[i]}\"."; return false; }
                 if (i + 1 >= args.Length) { problem = $"--{name} needs a value."; return false; }
                 options[name] = args[i + 1];
             }

@@ -14,7 +14,7 @@ public sealed class CoordinatorJourneyTests
         var data = Directory.CreateTempSubdirectory("wg-browser-").FullName;
         await AppProcess.RunAsync(["user", "add", "--email", "coordinator@example.org", "--role", "Coordinator", "--country", "KZ", "--password", "Correct-horse-42"],
             new Dictionary<string, string> { ["Data__Folder"] = data }, TimeSpan.FromSeconds(60));
-        await using var server = await AppServer.StartAsync(data);
+        await using var server = await RunningApp.StartAsync(data, TimeSpan.FromSeconds(90));
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;

@@ -23,7 +23,7 @@ public sealed class NoSamplesSwitchTests
     {
         var data = Directory.CreateTempSubdirectory("wg-nosamples-").FullName;
         var environment = new Dictionary<string, string> { ["Data__Folder"] = data };
-        await using var app = await RunningApp.StartAsync(["--no-samples"], environment);
+        await using var app = await RunningApp.StartAsync(data, TimeSpan.FromSeconds(90), "--no-samples");
         Assert.Contains("One-time password", app.Output);
 
         // A token for the first Admin, made the way the README says (the CLI, on the same folder, samples off).
