@@ -8,6 +8,7 @@ using WorkingGroups.Web.Definitions;
 using WorkingGroups.Web.Health;
 using WorkingGroups.Web.Hosting;
 using WorkingGroups.Web.Processes;
+using WorkingGroups.Web.Reminders;
 
 if (CommandLine.TryRunStandalone(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
@@ -21,6 +22,7 @@ builder.Services.AddAuth();
 builder.Services.AddEngine();
 builder.Services.AddProcesses();
 builder.Services.AddStartupTasks();
+builder.Services.AddReminders();
 builder.Services.AddHealth();
 builder.Services.AddRazorPages();
 
@@ -36,6 +38,7 @@ app.MapHealth();
 app.MapDefinitionsApi();
 app.MapMeApi();
 app.MapProcessesApi();
+app.MapReminders();
 app.MapRazorPages();
 
 try

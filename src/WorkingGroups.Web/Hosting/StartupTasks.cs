@@ -20,8 +20,19 @@ public sealed class StartupTasks(IServiceProvider services) : IHostedService
 
     private EngineHost? _engine;
 
-    /// <summary>Stops the engine only when it was started: a start-up that failed on bad definitions has nothing to stop.</summary>
-    public Task StopAsync(CancellationToken cancellationToken) => _engine?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    private readonly Lock _gate = new();
+    private Task? _stopping;
+
+    /// <summary>
+    /// Stops the engine once, and only when it was started: a start-up that failed on bad definitions has nothing to
+    /// stop. A test host can be stopped twice at once (the app's RunAsync and the factory's dispose): both wait for the
+    /// one stop, since WorkflowCore's second stop throws and disposing it mid-stop fails too.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_engine is null) return Task.CompletedTask;
+        lock (_gate) return _stopping ??= _engine.StopAsync(cancellationToken);
+    }
 }
 
 public static class StartupTasksModule

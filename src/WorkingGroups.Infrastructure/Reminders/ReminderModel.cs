@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using WorkingGroups.Core.Reminders;
+
+namespace WorkingGroups.Infrastructure.Reminders;
+
+public static class ReminderModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<Reminder>(e =>
+        {
+            e.ToTable("Reminders");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.StepId).HasMaxLength(64);
+            e.Property(r => r.BodyId).HasMaxLength(64);
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.LastError).HasMaxLength(2000);
+            e.Property(r => r.Recipients).HasMaxLength(2000);
+            e.Property(r => r.Language).HasMaxLength(8);
+            e.Property(r => r.MessageId).HasMaxLength(300);
+            // The idempotency key: one reminder per process, step, body, kind and due date, whoever sweeps.
+            e.HasIndex(r => new { r.ProcessId, r.StepId, r.BodyId, r.Kind, r.DueOn }).IsUnique();
+            e.HasIndex(r => r.Status);
+        });
+        b.Entity<ReminderPause>(e =>
+        {
+            e.ToTable("ReminderPauses");
+            e.HasKey(p => p.ProcessId);
+            e.Property(p => p.PausedBy).HasMaxLength(256);
+        });
+    }
+}
