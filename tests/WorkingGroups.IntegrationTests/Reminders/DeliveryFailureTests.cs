@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.IntegrationTests.Processes;
 
 namespace WorkingGroups.IntegrationTests.Reminders;
@@ -71,6 +75,41 @@ public sealed class DeliveryFailureTests
             await Task.Delay(TimeSpan.FromSeconds(2)); // room for a wrong second e-mail to arrive
             Assert.Single(smtp.Messages);
             Assert.Single(await admin.Reminders(process));
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* a log file may still be closing */ }
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_job_was_lost_in_a_crash_is_handed_out_again_and_sent_once()
+    {
+        var folder = Directory.CreateTempSubdirectory("wg-lost-").FullName;
+        await using var smtp = new SmtpSink();
+        var due = new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.Zero);
+        JsonElement process;
+        using (var before = new ReminderApp(smtp: null, folder))
+        {
+            var coordinator = await before.ClientAs(ReminderVerbs.Coordinator, "Coordinator", "KZ");
+            process = await coordinator.InvitationsSent(before.Today, "dles-mes");
+            before.Clock.SetUtcNow(due);
+            var admin = await before.ClientAs("admin@wg.example.org", "Admin");
+            Assert.Single((await admin.Sweep()).GetProperty("recorded").EnumerateArray());
+            // As if the app died after handing the reminder to a job that never ran (jobs were in memory).
+            using var scope = before.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Reminders.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Scheduled).SetProperty(r => r.ScheduledAt, due.UtcDateTime));
+        }
+
+        using (var after = new ReminderApp(smtp, folder, now: due.AddHours(1)))
+        {
+            var admin = await after.ClientAs("admin2@wg.example.org", "Admin");
+            await smtp.WaitForAsync(1);
+            var reminder = (await admin.Settled(process)).Single();
+            Assert.Equal("sent", reminder.Status());
+            Assert.Equal(1, reminder.GetProperty("attempts").GetInt32());
+            Assert.Empty((await admin.Sweep()).GetProperty("scheduled").EnumerateArray());
+            await Task.Delay(TimeSpan.FromSeconds(2)); // room for a wrong second e-mail to arrive
+            Assert.Single(smtp.Messages);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* a log file may still be closing */ }

@@ -21,9 +21,10 @@ public sealed class ReminderScheduleTests
     [Fact]
     public void A_reminder_due_on_a_weekend_moves_to_Monday_unless_weekends_are_allowed()
     {
-        var friday = new DateOnly(2026, 3, 6);
-        Assert.Equal(new DateOnly(2026, 3, 16), ReminderSchedule.DueOn(Weekdays, friday, 1)); // Sunday 15th -> Monday
-        Assert.Equal(new DateOnly(2026, 3, 15), ReminderSchedule.DueOn(Weekdays with { SkipWeekends = false }, friday, 1));
+        var thursday = new DateOnly(2026, 3, 5);
+        Assert.Equal(new DateOnly(2026, 3, 16), ReminderSchedule.DueOn(Weekdays, thursday, 1)); // Sunday 15th -> Monday
+        Assert.Equal(new DateOnly(2026, 3, 15), ReminderSchedule.DueOn(Weekdays with { SkipWeekends = false }, thursday, 1));
+        Assert.Equal(new DateOnly(2026, 3, 16), ReminderSchedule.NextWorkday(new DateOnly(2026, 3, 14))); // Saturday -> Monday
     }
 
     [Fact]
