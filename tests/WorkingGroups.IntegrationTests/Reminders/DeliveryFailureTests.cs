@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,24 @@ public sealed class DeliveryFailureTests
         Assert.Equal(4, smtp.Refused);
         Assert.Single(smtp.Messages);
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"/api/v1/processes/{ProcessApi.Id(process)}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_smtp_server_that_never_answers_times_out_each_attempt_and_the_app_keeps_serving()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start(); // accepts connections (the kernel's backlog) and never says a word
+        using var app = new ReminderApp(smtp: null);
+        app.With("Smtp:Host", "127.0.0.1").With("Smtp:Port", ((IPEndPoint)silent.LocalEndpoint).Port.ToString())
+            .With("Smtp:Security", "None").With("Smtp:Timeout", "00:00:01");
+        var coordinator = await app.ClientAs(ReminderVerbs.Coordinator, "Coordinator", "KZ");
+        var process = await coordinator.InvitationsSent(app.Today, "dles-mes");
+        await (await coordinator.PostAsync($"/api/v1/processes/{ProcessApi.Id(process)}/reminders/send-now", null)).Json(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/health")).StatusCode);
+        var failed = (await coordinator.Settled(process)).Single();
+        Assert.Equal("failed", failed.Status());
+        Assert.Equal(3, failed.GetProperty("attempts").GetInt32());
+        Assert.Contains("Timeout", failed.GetProperty("lastError").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

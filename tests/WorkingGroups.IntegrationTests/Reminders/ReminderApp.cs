@@ -25,10 +25,9 @@ public sealed class ReminderApp(SmtpSink? smtp, string? dataFolder = null, bool 
 
     public void MoveTo(DateOnly date) => Clock.SetUtcNow(new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
 
+    /// <summary>These defaults first, then the base's settings (so <see cref="AppFactory.With"/> overrides them).</summary>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        base.ConfigureWebHost(builder);
-        if (dataFolder is not null) builder.UseSetting("Data:Folder", dataFolder);
         if (smtp is not null)
         {
             builder.UseSetting("Smtp:Host", "127.0.0.1");
@@ -43,6 +42,8 @@ public sealed class ReminderApp(SmtpSink? smtp, string? dataFolder = null, bool 
         builder.UseSetting("Reminders:RetryDelay", "00:00:01");
         builder.UseSetting("Reminders:MaxAttempts", "3");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        base.ConfigureWebHost(builder);
+        if (dataFolder is not null) builder.UseSetting("Data:Folder", dataFolder);
     }
 
     /// <summary>A client signed in with a long-lived token (the fake clock moves by weeks), as a user with a known e-mail.</summary>
