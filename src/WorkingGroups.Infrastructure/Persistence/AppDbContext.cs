@@ -24,6 +24,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<ReminderPause> ReminderPauses => Set<ReminderPause>();
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+    public DbSet<Digest> Digests => Set<Digest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

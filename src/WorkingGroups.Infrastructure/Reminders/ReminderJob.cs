@@ -40,7 +40,7 @@ public sealed class ReminderJob(
         if (claimed == 0) return; // sent, cancelled or being sent by another job
 
         var reminder = await db.Reminders.SingleAsync(r => r.Id == reminderId, cancellationToken);
-        var process = await db.Processes.Include(p => p.Steps).ThenInclude(s => s.Invitations).AsSplitQuery().AsNoTracking()
+        var process = await db.ProjectionReadOnly()
             .SingleOrDefaultAsync(p => p.Id == reminder.ProcessId, cancellationToken);
         var paused = await db.ReminderPauses.AnyAsync(p => p.ProcessId == reminder.ProcessId, cancellationToken);
         if (process is null || !ReminderPlan.StillRelevant(reminder, process))

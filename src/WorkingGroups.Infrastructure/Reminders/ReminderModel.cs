@@ -29,5 +29,22 @@ public static class ReminderModel
             e.HasKey(p => p.ProcessId);
             e.Property(p => p.PausedBy).HasMaxLength(256);
         });
+        b.Entity<DigestSubscription>(e =>
+        {
+            e.ToTable("DigestSubscriptions");
+            e.HasKey(d => d.Email);
+            e.Property(d => d.Email).HasMaxLength(256);
+            e.Property(d => d.Country).HasMaxLength(2);
+        });
+        b.Entity<Digest>(e =>
+        {
+            e.ToTable("Digests");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Email).HasMaxLength(256);
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.LastError).HasMaxLength(2000);
+            e.Property(d => d.MessageId).HasMaxLength(300);
+            e.HasIndex(d => new { d.Email, d.WeekOf }).IsUnique();
+        });
     }
 }

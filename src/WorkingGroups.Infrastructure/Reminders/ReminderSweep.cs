@@ -15,6 +15,7 @@ public sealed class ReminderSweep(
     IDbContextFactory<AppDbContext> contexts,
     DefinitionVersions versions,
     ReminderDispatcher dispatcher,
+    Digests digests,
     TimeProvider clock,
     ILogger<ReminderSweep> logger)
 {
@@ -24,7 +25,7 @@ public sealed class ReminderSweep(
         var today = DateOnly.FromDateTime(now);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var paused = (await db.ReminderPauses.Select(p => p.ProcessId).ToListAsync(cancellationToken)).ToHashSet();
-        var processes = await db.Processes.Include(p => p.Steps).ThenInclude(s => s.Invitations).AsSplitQuery().AsNoTracking()
+        var processes = await db.ProjectionReadOnly()
             .Where(p => p.Status == ProcessStatus.Active).ToListAsync(cancellationToken);
         var ids = processes.Select(p => p.Id).ToList();
         var known = await db.Reminders.AsNoTracking().Where(r => ids.Contains(r.ProcessId)).ToListAsync(cancellationToken);
@@ -48,7 +49,8 @@ public sealed class ReminderSweep(
         }
         if (recorded.Count > 0) logger.LogInformation("Reminder sweep recorded {Count} due reminders", recorded.Count);
         var scheduled = await dispatcher.DispatchAsync(cancellationToken);
-        return new SweepResult(recorded, scheduled);
+        var digestsScheduled = await digests.PlanAsync(cancellationToken);
+        return new SweepResult(recorded, scheduled, digestsScheduled.Count);
     }
 
     /// <summary>An existing reminder already covers a candidate for the same date, or a later one in the same series.</summary>
@@ -63,4 +65,4 @@ public sealed class ReminderSweep(
 }
 
 /// <summary>What a sweep recorded as newly due, and what it handed to send jobs (nothing while SMTP is not configured).</summary>
-public sealed record SweepResult(IReadOnlyList<Reminder> Recorded, IReadOnlyList<Reminder> Scheduled);
+public sealed record SweepResult(IReadOnlyList<Reminder> Recorded, IReadOnlyList<Reminder> Scheduled, int DigestsScheduled);

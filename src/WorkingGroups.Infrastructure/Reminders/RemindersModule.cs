@@ -35,6 +35,8 @@ public static class RemindersModule
         services.AddSingleton<ReminderService>();
         services.AddTransient<ReminderJob>();
         services.AddTransient<ReminderSweepJob>();
+        services.AddSingleton<Digests>();
+        services.AddTransient<DigestJob>();
 
         // Our own storage instance, registered before AddHangfire: Hangfire's default is the static JobStorage.Current,
         // which parallel test hosts would overwrite.

@@ -46,11 +46,26 @@ public static class RemindersApi
         app.MapPost("/api/v1/admin/reminders/sweep", async (ReminderSweep sweep, CancellationToken ct) =>
             {
                 var result = await sweep.RunAsync(ct);
-                return TypedResults.Ok(new SweepView(result.Recorded.Select(ReminderView.From).ToList(), result.Scheduled.Select(ReminderView.From).ToList()));
+                return TypedResults.Ok(new SweepView(result.Recorded.Select(ReminderView.From).ToList(), result.Scheduled.Select(ReminderView.From).ToList(),
+                    result.DigestsScheduled));
             })
             .WithTags("Reminders").RequireAuthorization(p => p.RequireRole(Roles.Admin));
+
+        // The weekly digest is the signed-in coordinator's (or admin's) own choice.
+        var digest = app.MapGroup("/api/v1/reminders/digest").WithTags("Reminders").RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Admin))
+            .AddEndpointFilter<ProblemFilter>();
+        digest.MapGet("/", async (ClaimsPrincipal user, Digests digests, CancellationToken ct) =>
+            TypedResults.Ok(new DigestView(await digests.IsSubscribedAsync(Email(user), ct))));
+        digest.MapPut("/", async (DigestView request, ClaimsPrincipal user, Digests digests, CancellationToken ct) =>
+        {
+            if (request.Weekly is not { } weekly) throw ProcessRuleException.Invalid("weekly", "weekly is required: true to receive the digest on Mondays, false to stop it.");
+            await digests.SubscribeAsync(Email(user), user.IsAdmin() ? null : user.Country(), weekly, ct);
+            return TypedResults.Ok(request);
+        });
         return app;
     }
+
+    private static string Email(ClaimsPrincipal user) => user.Identity?.Name ?? throw new AccessDeniedException("Your sign-in names no e-mail address.");
 
     private static async Task<Process> Existing(ProcessService processes, Guid id, CancellationToken ct) =>
         await processes.FindAsync(id, ct) ?? throw ProcessRuleException.NotFound($"There is no process {id}.");
@@ -66,7 +81,10 @@ public static class RemindersApi
 
 public sealed record RemindersView(bool Paused, IReadOnlyList<ReminderView> Reminders);
 
-public sealed record SweepView(IReadOnlyList<ReminderView> Recorded, IReadOnlyList<ReminderView> Scheduled);
+public sealed record SweepView(IReadOnlyList<ReminderView> Recorded, IReadOnlyList<ReminderView> Scheduled, int DigestsScheduled);
+
+/// <summary>Whether the weekly digest (Mondays) goes to the signed-in user.</summary>
+public sealed record DigestView(bool? Weekly);
 
 public sealed record ReminderView(
     long Id, Guid ProcessId, string StepId, string BodyId, string Kind, int Sequence, DateOnly DueOn, string Status,

@@ -12,6 +12,38 @@ namespace WorkingGroups.Infrastructure.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Digests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    WeekOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Digests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DigestSubscriptions",
+                columns: table => new
+                {
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    SubscribedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestSubscriptions", x => x.Email);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReminderPauses",
                 columns: table => new
                 {
@@ -53,6 +85,12 @@ namespace WorkingGroups.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Digests_Email_WeekOf",
+                table: "Digests",
+                columns: new[] { "Email", "WeekOf" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Reminders_ProcessId_StepId_BodyId_Kind_DueOn",
                 table: "Reminders",
                 columns: new[] { "ProcessId", "StepId", "BodyId", "Kind", "DueOn" },
@@ -67,6 +105,12 @@ namespace WorkingGroups.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Digests");
+
+            migrationBuilder.DropTable(
+                name: "DigestSubscriptions");
+
             migrationBuilder.DropTable(
                 name: "ReminderPauses");
 

@@ -11,7 +11,7 @@ using WorkingGroups.Infrastructure.Persistence;
 namespace WorkingGroups.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124185948_Reminders")]
+    [Migration("20261124193627_Reminders")]
     partial class Reminders
     {
         /// <inheritdoc />
@@ -336,6 +336,65 @@ namespace WorkingGroups.Infrastructure.Persistence.Migrations
                     b.HasKey("ProcessId", "StepId");
 
                     b.ToTable("ProcessSteps", (string)null);
+                });
+
+            modelBuilder.Entity("WorkingGroups.Core.Reminders.Digest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "WeekOf")
+                        .IsUnique();
+
+                    b.ToTable("Digests", (string)null);
+                });
+
+            modelBuilder.Entity("WorkingGroups.Core.Reminders.DigestSubscription", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubscribedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Email");
+
+                    b.ToTable("DigestSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("WorkingGroups.Core.Reminders.Reminder", b =>
