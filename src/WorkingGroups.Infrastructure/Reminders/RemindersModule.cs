@@ -56,6 +56,8 @@ public static class RemindersModule
             o.WorkerCount = options.Workers;
             o.SchedulePollingInterval = options.PollInterval;
             o.Queues = ["default"];
+            // This host's activator: the static JobActivator.Current is the last host's, so a job could run against another host's services.
+            o.Activator = sp.GetRequiredService<JobActivator>();
         });
         services.AddHostedService<ReminderStartup>();
         return services;

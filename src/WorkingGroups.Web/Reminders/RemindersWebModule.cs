@@ -7,7 +7,11 @@ namespace WorkingGroups.Web.Reminders;
 
 public static class RemindersWebModule
 {
-    public static IServiceCollection AddReminders(this IServiceCollection services) => services.AddReminderServices();
+    public static IServiceCollection AddReminders(this IServiceCollection services)
+    {
+        services.AddSingleton<Serilog.Core.ILogEventEnricher, AnswerLinkRedaction>(); // picked up by ReadFrom.Services
+        return services.AddReminderServices();
+    }
 
     /// <summary>The reminders API and the Hangfire dashboard at /hangfire, for admins only (cookie or bearer token).</summary>
     public static WebApplication MapReminders(this WebApplication app)

@@ -70,5 +70,17 @@ public sealed class AnswerLinkTests
         Assert.Equal("pending", statuses["wic"]);
         var audit = await (await coordinator.GetAsync($"/api/v1/processes/{id}/audit")).Json(HttpStatusCode.OK);
         Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("user").GetString() == "dles.mes@example.org (answer link)");
+
+        // The links work like passwords: the request log names the page, never the token.
+        var logs = string.Concat(Directory.GetFiles(Path.Combine(app.Folder, "logs")).Select(ReadShared));
+        Assert.Contains("/answer/[redacted]", logs);
+        Assert.DoesNotContain(dles, logs);
+        Assert.DoesNotContain(epd, logs);
+    }
+
+    private static string ReadShared(string file)
+    {
+        using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+        return reader.ReadToEnd();
     }
 }

@@ -34,7 +34,8 @@ public sealed class ReminderAccessTests
         var resumed = await (await coordinator.PostAsync($"{reminders}/resume", null)).Json(HttpStatusCode.OK);
         Assert.False(resumed.GetProperty("paused").GetBoolean());
         Assert.Single((await admin.Sweep()).GetProperty("scheduled").EnumerateArray());
-        await smtp.WaitForAsync(1);
+        Assert.Equal("sent", (await coordinator.Settled(process)).Single().Status());
+        Assert.Single(smtp.Messages);
 
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/hangfire")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/hangfire")).StatusCode);
