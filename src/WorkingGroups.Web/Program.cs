@@ -11,6 +11,7 @@ using WorkingGroups.Web.Localization;
 using WorkingGroups.Web.Hosting;
 using WorkingGroups.Web.Processes;
 using WorkingGroups.Web.Samples;
+using WorkingGroups.Web.Reminders;
 
 if (CommandLine.TryRunStandalone(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
@@ -27,6 +28,7 @@ builder.Services.AddEngine();
 builder.Services.AddProcesses();
 builder.Services.AddDashboards();
 builder.Services.AddStartupTasks();
+builder.Services.AddReminders();
 builder.Services.AddHealth();
 builder.Services.AddTexts();
 builder.Services.AddPages();
@@ -46,6 +48,7 @@ app.MapDefinitionsApi();
 app.MapMeApi();
 app.MapProcessesApi();
 app.MapDashboardsApi();
+app.MapReminders();
 app.MapRazorPages();
 app.MapOpenApiDocument();
 

@@ -26,6 +26,10 @@ public sealed record ProcessDefinition(
     public StepDefinition? FindStep(string id) => Steps.FirstOrDefault(s => s.Id == id);
     public IEnumerable<Body> Chairs => Bodies.Where(b => b.Roles.Contains(BodyRole.Chair) || b.Roles.Contains(BodyRole.CoChair));
     public IEnumerable<Body> Members => Bodies.Where(b => b.Roles.Count > 0);
+
+    /// <summary>The step's own policy, else the definition's policy for its kind, else the default.</summary>
+    public ReminderPolicy ReminderPolicyFor(StepDefinition step) =>
+        step.Reminders ?? (ReminderPolicies.TryGetValue(step.Kind, out var policy) ? policy : ReminderPolicy.Default);
 }
 
 /// <summary>A target duration; <see cref="Assumption"/> says whether the source gave it or we chose it.</summary>

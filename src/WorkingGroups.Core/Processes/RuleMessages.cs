@@ -52,6 +52,8 @@ public static class RuleMessages
         ["cancel-not-active"] = "The process is {0}; only an active process can be cancelled.",
         ["concurrent-change"] = "Someone else changed this process at the same moment; reload it and try again.",
         ["not-a-response"] = "response \"{0}\" is neither \"accepted\" nor \"declined\".",
+        ["nobody-to-remind"] = "The process is {0}; there is nobody to remind.",
+        ["weekly-required"] = "weekly is required: true to receive the digest on Mondays, false to stop it.",
         ["not-a-status"] = "status \"{0}\" is not one of: active, established, cancelled.",
     };
 

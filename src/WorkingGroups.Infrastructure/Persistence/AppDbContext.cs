@@ -4,6 +4,8 @@ using WorkingGroups.Infrastructure.Engine.Persistence;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Identity;
 using WorkingGroups.Infrastructure.Processes;
+using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.Core.Reminders;
 
 namespace WorkingGroups.Infrastructure.Persistence;
 
@@ -20,6 +22,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<ReminderPause> ReminderPauses => Set<ReminderPause>();
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+    public DbSet<Digest> Digests => Set<Digest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -27,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         EngineModel.Configure(builder);
         ProcessModel.Configure(builder);
         IdentityModel.Configure(builder);
+        ReminderModel.Configure(builder);
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("IdempotencyRecords");

@@ -23,7 +23,10 @@ public sealed class StartupTasks(IServiceProvider services) : IHostedService
 
     private EngineHost? _engine;
 
-    /// <summary>Stops the engine only when it was started: a start-up that failed on bad definitions has nothing to stop.</summary>
+    /// <summary>
+    /// Stops the engine only when it was started: a start-up that failed on bad definitions has nothing to stop.
+    /// <see cref="EngineHost.StopAsync"/> makes a second, concurrent stop (as test hosts do) wait for the first.
+    /// </summary>
     public Task StopAsync(CancellationToken cancellationToken) => _engine?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 }
 

@@ -1,0 +1,42 @@
+namespace WorkingGroups.Core.Reminders;
+
+/// <summary>Reminder: to the body that has to act. Escalation: to the chairs and the coordinator. Overdue: a step past its benchmark. Manual: "send now".</summary>
+public enum ReminderKind { Reminder, Escalation, Overdue, Manual }
+
+/// <summary>
+/// Due: recorded, not yet handed to a job. Scheduled: a send job has it. Sending: a job claimed it. Sent: delivered to
+/// the SMTP server. Failed: every attempt failed. Cancelled: answered or completed before it went out.
+/// </summary>
+public enum ReminderStatus { Due, Scheduled, Sending, Sent, Failed, Cancelled }
+
+/// <summary>One e-mail that is due about one body in one step of a process; unique per kind and due date.</summary>
+public sealed class Reminder
+{
+    public long Id { get; set; }
+    public Guid ProcessId { get; set; }
+    public required string StepId { get; set; }
+    /// <summary>The body asked to act: the invited body, or the step's owner.</summary>
+    public required string BodyId { get; set; }
+    public ReminderKind Kind { get; set; }
+    public int Sequence { get; set; }
+    public DateOnly DueOn { get; set; }
+    public ReminderStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ScheduledAt { get; set; }
+    public DateTime? ClaimedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    /// <summary>Who it went to (comma-separated), the language it was written in, and its Message-ID.</summary>
+    public string? Recipients { get; set; }
+    public string? Language { get; set; }
+    public string? MessageId { get; set; }
+}
+
+/// <summary>A coordinator paused the reminders of a process.</summary>
+public sealed class ReminderPause
+{
+    public Guid ProcessId { get; set; }
+    public DateTime PausedAt { get; set; }
+    public required string PausedBy { get; set; }
+}

@@ -1,0 +1,60 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Infrastructure.Reminders;
+
+/// <summary>
+/// The weekly digest: coordinators opt in; on Mondays the sweep records one digest per subscriber for the week
+/// (unique per address and week) and hands it to a send job. A failed digest is retried by the next sweeps.
+/// </summary>
+public sealed class Digests(
+    IDbContextFactory<AppDbContext> contexts,
+    IBackgroundJobClient jobs,
+    SmtpOptions smtp,
+    TimeProvider clock)
+{
+    public const DayOfWeek Day = DayOfWeek.Monday;
+
+    public async Task<bool> IsSubscribedAsync(string email, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.DigestSubscriptions.AnyAsync(s => s.Email == email, cancellationToken);
+    }
+
+    public async Task SubscribeAsync(string email, string? country, bool weekly, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.DigestSubscriptions.Where(s => s.Email == email).ExecuteDeleteAsync(cancellationToken);
+        if (weekly) db.DigestSubscriptions.Add(new DigestSubscription { Email = email, Country = country, SubscribedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Records this week's digests on the digest day, then schedules every digest still due.</summary>
+    public async Task<List<Digest>> PlanAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (today.DayOfWeek == Day)
+        {
+            var done = await db.Digests.Where(d => d.WeekOf == today).Select(d => d.Email).ToListAsync(cancellationToken);
+            var subscribers = await db.DigestSubscriptions.Where(s => !done.Contains(s.Email)).Select(s => s.Email).ToListAsync(cancellationToken);
+            db.Digests.AddRange(subscribers.Select(email => new Digest { Email = email, WeekOf = today, Status = ReminderStatus.Due }));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // a concurrent sweep recorded them
+            }
+        }
+        if (!smtp.IsConfigured) return [];
+        var due = await db.Digests.Where(d => d.Status == ReminderStatus.Due).ToListAsync(cancellationToken);
+        foreach (var digest in due) digest.Status = ReminderStatus.Scheduled;
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var digest in due) jobs.Enqueue<DigestJob>(job => job.SendAsync(digest.Id, CancellationToken.None));
+        return due;
+    }
+}

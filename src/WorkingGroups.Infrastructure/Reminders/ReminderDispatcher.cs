@@ -1,0 +1,44 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Infrastructure.Reminders;
+
+/// <summary>
+/// Gives each due reminder its own send job. A reminder whose job was lost (a crash between our commit and
+/// Hangfire's, or jobs in memory) is handed out again once it is stale; the job's claim makes a double harmless.
+/// </summary>
+public sealed class ReminderDispatcher(
+    IDbContextFactory<AppDbContext> contexts,
+    IBackgroundJobClient jobs,
+    SmtpOptions smtp,
+    ReminderOptions options,
+    TimeProvider clock)
+{
+    public TimeSpan StaleAfter => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(10).Ticks, options.RetryDelay.Ticks * 2));
+
+    public async Task<List<Reminder>> DispatchAsync(CancellationToken cancellationToken)
+    {
+        if (!smtp.IsConfigured) return [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stale = now - StaleAfter;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var paused = db.ReminderPauses.Select(p => p.ProcessId);
+        var ready = await db.Reminders
+            .Where(r => r.Status == ReminderStatus.Due
+                        || (r.Status == ReminderStatus.Scheduled && r.ScheduledAt < stale)
+                        || (r.Status == ReminderStatus.Sending && r.ClaimedAt < stale))
+            .Where(r => !paused.Contains(r.ProcessId))
+            .OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var reminder in ready)
+        {
+            reminder.Status = ReminderStatus.Scheduled;
+            reminder.ScheduledAt = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        // A crash here leaves them Scheduled without a job: they become stale and are handed out again.
+        foreach (var reminder in ready) jobs.Enqueue<ReminderJob>(job => job.SendAsync(reminder.Id, CancellationToken.None));
+        return ready;
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Infrastructure.Reminders;
+
+/// <summary>
+/// Records what is due today in our database (the source of truth), then hands every due reminder to a send job.
+/// Safe to run twice at once: the unique key stops a second copy of a reminder.
+/// </summary>
+public sealed class ReminderSweep(
+    IDbContextFactory<AppDbContext> contexts,
+    DefinitionVersions versions,
+    ReminderDispatcher dispatcher,
+    Digests digests,
+    TimeProvider clock,
+    ILogger<ReminderSweep> logger)
+{
+    public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var paused = (await db.ReminderPauses.Select(p => p.ProcessId).ToListAsync(cancellationToken)).ToHashSet();
+        var processes = await db.ProjectionReadOnly()
+            .Where(p => p.Status == ProcessStatus.Active).ToListAsync(cancellationToken);
+        var ids = processes.Select(p => p.Id).ToList();
+        var known = await db.Reminders.AsNoTracking().Where(r => ids.Contains(r.ProcessId)).ToListAsync(cancellationToken);
+
+        var recorded = new List<Reminder>();
+        foreach (var process in processes.Where(p => !paused.Contains(p.Id)))
+        {
+            var definition = versions.Get(process.DefinitionId, process.DefinitionVersion);
+            recorded.AddRange(ReminderPlan.Due(process, definition, today, now).Where(r => !known.Any(k => Covers(k, r))));
+        }
+        db.Reminders.AddRange(recorded);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another sweep recorded the same reminders a moment ago; it will also have scheduled them.
+            logger.LogInformation(ex, "A concurrent sweep recorded the same reminders");
+            recorded.Clear();
+        }
+        if (recorded.Count > 0) logger.LogInformation("Reminder sweep recorded {Count} due reminders", recorded.Count);
+        var scheduled = await dispatcher.DispatchAsync(cancellationToken);
+        var digestsScheduled = await digests.PlanAsync(cancellationToken);
+        return new SweepResult(recorded, scheduled, digestsScheduled.Count);
+    }
+
+    /// <summary>An existing reminder already covers a candidate for the same date, or a later one in the same series.</summary>
+    private static bool Covers(Reminder existing, Reminder candidate)
+    {
+        if (existing.ProcessId != candidate.ProcessId || existing.StepId != candidate.StepId || existing.BodyId != candidate.BodyId) return false;
+        if (existing.Kind == candidate.Kind && existing.DueOn == candidate.DueOn) return true;
+        return Series(existing.Kind) && Series(candidate.Kind) && existing.Sequence >= candidate.Sequence;
+    }
+
+    private static bool Series(ReminderKind kind) => kind is ReminderKind.Reminder or ReminderKind.Escalation;
+}
+
+/// <summary>What a sweep recorded as newly due, and what it handed to send jobs (nothing while SMTP is not configured).</summary>
+public sealed record SweepResult(IReadOnlyList<Reminder> Recorded, IReadOnlyList<Reminder> Scheduled, int DigestsScheduled);

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Processes;
+using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.Web.Reminders;
+
+namespace WorkingGroups.Web.Pages.Answer;
+
+/// <summary>
+/// Where an agency answers its invitation from the e-mail, without an account. The signed link names the process,
+/// step, body and the invitation's version; the answer goes through the same rules as the coordinator's.
+/// </summary>
+public sealed class IndexModel(AnswerLinks links, ProcessService processes, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? Choice { get; set; }
+    [BindProperty] public string? NomineeName { get; set; }
+    [BindProperty] public string? NomineePosition { get; set; }
+    [BindProperty] public string? NomineeEmail { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public string Language { get; private set; } = "ru";
+    public AnswerTexts T => AnswerTexts.For(Language);
+    /// <summary>Why the link cannot be used; null when the form can be shown.</summary>
+    public string? Refusal { get; private set; }
+    public string? Error { get; private set; }
+    public bool Answered { get; private set; }
+    public string BodyName { get; private set; } = "";
+    public string GroupTitle { get; private set; } = "";
+    public string StepTitle { get; private set; } = "";
+    public DateOnly SentOn { get; private set; }
+
+    private AnswerTicket? _ticket;
+    private string _who = "";
+
+    public async Task<IActionResult> OnGetAsync(string token, string? lang, CancellationToken ct)
+    {
+        await LoadAsync(token, lang, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, string? lang, CancellationToken ct)
+    {
+        if (!await LoadAsync(token, lang, ct)) return Page();
+        var accepted = Choice == "accepted";
+        if (!accepted && Choice != "declined")
+        {
+            Error = Language == "en" ? "Choose whether you accept or decline." : "Выберите: принять или отказаться.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var command = new AnswerInvitation(
+            accepted ? InvitationResponse.Accepted : InvitationResponse.Declined,
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            accepted ? new Nominee(NomineeName?.Trim() ?? "", Blank(NomineePosition), Blank(NomineeEmail)) : null,
+            Blank(Reason));
+        try
+        {
+            await processes.AnswerInvitationAsync(_ticket!.ProcessId, _ticket.StepId, _ticket.BodyId, command, _who, ct);
+            Answered = true;
+        }
+        catch (ProcessRuleException ex)
+        {
+            Error = ex.Detail;
+            Response.StatusCode = ex.Kind == RuleKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        }
+        return Page();
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>Reads the link; false (with the refusal and its status code set) when it cannot be used.</summary>
+    private async Task<bool> LoadAsync(string token, string? lang, CancellationToken ct)
+    {
+        if (lang is "en" or "ru") Language = lang;
+        var (check, ticket) = links.Read(token);
+        if (check == TicketCheck.Forged) return Refuse(StatusCodes.Status400BadRequest, T.Forged);
+        if (check == TicketCheck.Expired) return Refuse(StatusCodes.Status410Gone, T.Expired);
+        _ticket = ticket!;
+
+        var process = await processes.FindAsync(_ticket.ProcessId, ct);
+        if (process is null) return Refuse(StatusCodes.Status404NotFound, T.NotInvited);
+        var definition = processes.DefinitionOf(process);
+        var body = definition.FindBody(_ticket.BodyId);
+        var step = definition.FindStep(_ticket.StepId);
+        var invitation = process.Step(_ticket.StepId)?.Invitations.FirstOrDefault(i => i.BodyId == _ticket.BodyId);
+        if (body is null || step is null || invitation is null) return Refuse(StatusCodes.Status404NotFound, T.NotInvited);
+
+        if (lang is not ("en" or "ru")) Language = ReminderTexts.LanguageOf(body.Language);
+        BodyName = body.Name.Get(Language);
+        GroupTitle = definition.Title.Get(Language);
+        StepTitle = step.Title.Get(Language);
+        SentOn = invitation.SentOn;
+        _who = $"{body.Contact?.Email ?? body.Id} (answer link)";
+
+        if (invitation.Status != InvitationStatus.Pending)
+            return Refuse(StatusCodes.Status409Conflict, string.Format(CultureInfo.InvariantCulture, T.Answered,
+                invitation.Status.ToString().ToLowerInvariant(), invitation.RespondedOn));
+        if (process.Status != ProcessStatus.Active || process.Step(_ticket.StepId)!.Status != StepStatus.Active)
+            return Refuse(StatusCodes.Status409Conflict, T.Closed);
+        if (invitation.Version != _ticket.InvitationVersion) return Refuse(StatusCodes.Status409Conflict, T.Replaced);
+        return true;
+    }
+
+    private bool Refuse(int status, string why)
+    {
+        Refusal = why;
+        Response.StatusCode = status;
+        return false;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Identity;
+using WorkingGroups.Infrastructure.Processes;
+using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.Web.Auth;
+using WorkingGroups.Web.Processes;
+
+namespace WorkingGroups.Web.Reminders;
+
+public static class RemindersApi
+{
+    /// <summary>Reads for any signed-in user; send-now, pause and resume for the country's coordinators and admins; the sweep for admins.</summary>
+    public static WebApplication MapRemindersApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/v1/processes/{id:guid}/reminders").WithTags("Reminders").RequireAuthorization()
+            .AddEndpointFilter<ProblemFilter>();
+
+        group.MapGet("/", async (Guid id, ProcessService processes, ReminderService reminders, CancellationToken ct) =>
+        {
+            await Existing(processes, id, ct);
+            return TypedResults.Ok(new RemindersView(await reminders.IsPausedAsync(id, ct), (await reminders.ListAsync(id, ct)).Select(ReminderView.From).ToList()));
+        });
+
+        group.MapPost("/send-now", async (Guid id, ClaimsPrincipal user, ProcessService processes, ReminderService reminders, CancellationToken ct) =>
+        {
+            var process = await Coordinated(processes, id, user, ct);
+            return TypedResults.Ok((await reminders.SendNowAsync(process, ct)).Select(ReminderView.From).ToList());
+        });
+
+        group.MapPost("/pause", async (Guid id, ClaimsPrincipal user, ProcessService processes, ReminderService reminders, CancellationToken ct) =>
+        {
+            await Coordinated(processes, id, user, ct);
+            await reminders.PauseAsync(id, user.Who(), ct);
+            return TypedResults.Ok(new RemindersView(true, (await reminders.ListAsync(id, ct)).Select(ReminderView.From).ToList()));
+        });
+
+        group.MapPost("/resume", async (Guid id, ClaimsPrincipal user, ProcessService processes, ReminderService reminders, CancellationToken ct) =>
+        {
+            await Coordinated(processes, id, user, ct);
+            await reminders.ResumeAsync(id, ct);
+            return TypedResults.Ok(new RemindersView(false, (await reminders.ListAsync(id, ct)).Select(ReminderView.From).ToList()));
+        });
+
+        app.MapPost("/api/v1/admin/reminders/sweep", async (ReminderSweep sweep, CancellationToken ct) =>
+            {
+                var result = await sweep.RunAsync(ct);
+                return TypedResults.Ok(new SweepView(result.Recorded.Select(ReminderView.From).ToList(), result.Scheduled.Select(ReminderView.From).ToList(),
+                    result.DigestsScheduled));
+            })
+            .WithTags("Reminders").RequireAuthorization(p => p.RequireRole(Roles.Admin));
+
+        // The weekly digest is the signed-in coordinator's (or admin's) own choice.
+        var digest = app.MapGroup("/api/v1/reminders/digest").WithTags("Reminders").RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Admin))
+            .AddEndpointFilter<ProblemFilter>();
+        digest.MapGet("/", async (ClaimsPrincipal user, Digests digests, CancellationToken ct) =>
+            TypedResults.Ok(new DigestView(await digests.IsSubscribedAsync(Email(user), ct))));
+        digest.MapPut("/", async (DigestView request, ClaimsPrincipal user, Digests digests, CancellationToken ct) =>
+        {
+            if (request.Weekly is not { } weekly) throw ProcessRuleException.Invalid("weekly", "weekly-required");
+            await digests.SubscribeAsync(Email(user), user.IsAdmin() ? null : user.Country(), weekly, ct);
+            return TypedResults.Ok(request);
+        });
+        return app;
+    }
+
+    private static string Email(ClaimsPrincipal user) => user.Identity?.Name ?? throw new AccessDeniedException("Your sign-in names no e-mail address.");
+
+    private static async Task<Process> Existing(ProcessService processes, Guid id, CancellationToken ct) =>
+        await processes.FindAsync(id, ct) ?? throw ProcessRuleException.NotFound("process-not-found", id);
+
+    private static async Task<Process> Coordinated(ProcessService processes, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var process = await Existing(processes, id, ct);
+        if (!user.CanCoordinate(process.Country))
+            throw new AccessDeniedException($"Only a coordinator for {process.Country} or an admin may change the reminders of this process.");
+        return process;
+    }
+}
+
+public sealed record RemindersView(bool Paused, IReadOnlyList<ReminderView> Reminders);
+
+public sealed record SweepView(IReadOnlyList<ReminderView> Recorded, IReadOnlyList<ReminderView> Scheduled, int DigestsScheduled);
+
+/// <summary>Whether the weekly digest (Mondays) goes to the signed-in user.</summary>
+public sealed record DigestView(bool? Weekly);
+
+public sealed record ReminderView(
+    long Id, Guid ProcessId, string StepId, string BodyId, string Kind, int Sequence, DateOnly DueOn, string Status,
+    int Attempts, string? LastError, string? Recipients, string? Language, string? MessageId, DateTime? SentAt)
+{
+    public static ReminderView From(Reminder r) => new(r.Id, r.ProcessId, r.StepId, r.BodyId, r.Kind.ToString().ToLowerInvariant(), r.Sequence,
+        r.DueOn, r.Status.ToString().ToLowerInvariant(), r.Attempts, r.LastError, r.Recipients, r.Language, r.MessageId, r.SentAt);
+}
