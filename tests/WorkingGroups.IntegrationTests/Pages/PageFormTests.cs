@@ -108,6 +108,30 @@ public sealed class PageFormTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Reminders_are_listed_sent_by_hand_paused_and_resumed_on_the_page()
+    {
+        var (page, id) = await KazakhProcess();
+        foreach (var (step, date) in new[] { ("start-procedure", "2025-09-05"), ("draft-order", "2025-09-20"), ("letter-to-minister", "2025-10-01") })
+        {
+            await page.Post($"/processes/{id}?handler=Complete&step={step}", new() { ["Input.Date"] = date });
+            await page.Follow();
+        }
+        Assert.Contains("No reminder yet.", page.Html);
+        await page.Post($"/processes/{id}?handler=SendReminders", new());
+        await page.Follow();
+        Assert.DoesNotContain("No reminder yet.", page.Html);
+        Assert.Contains("sent by hand", page.Html);
+        Assert.Contains("International Water Assessment Centre", page.Html); // one row per body still to answer
+
+        await page.Post($"/processes/{id}?handler=PauseReminders", new());
+        await page.Follow();
+        Assert.Contains("Reminders are paused for this process.", page.Html);
+        await page.Post($"/processes/{id}?handler=ResumeReminders", new());
+        await page.Follow();
+        Assert.Contains("Agencies that have not answered are reminded", page.Html);
+    }
+
+    [Fact]
     public async Task The_definition_page_draws_the_steps_as_a_diagram()
     {
         var page = await PageSession.Anonymous(_factory).Get("/definitions/tj-establishment");

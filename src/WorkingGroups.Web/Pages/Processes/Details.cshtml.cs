@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
+using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Processes;
+using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Auth;
 
 namespace WorkingGroups.Web.Pages.Processes;
@@ -12,11 +14,13 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// A process: its steps, the forms that advance them, corrections, cancellation and the audit trail. Every form goes
 /// through <see cref="ProcessService"/>, the same code path as the API, and shows its refusal next to the field.
 /// </summary>
-public sealed class DetailsModel(ProcessService service, TimeProvider clock, IStringLocalizer t) : PageModel
+public sealed class DetailsModel(ProcessService service, ReminderService reminders, TimeProvider clock, IStringLocalizer t) : PageModel
 {
     public Process Process { get; private set; } = null!;
     public ProcessDefinition Definition { get; private set; } = null!;
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
+    public IReadOnlyList<Reminder> Reminders { get; private set; } = [];
+    public bool RemindersPaused { get; private set; }
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     public bool CanChange => Process.Status == ProcessStatus.Active && User.CanCoordinate(Process.Country);
     public bool CanCorrect => Process.Status != ProcessStatus.Cancelled && User.CanCoordinate(Process.Country);
@@ -70,15 +74,25 @@ public sealed class DetailsModel(ProcessService service, TimeProvider clock, ISt
             return Form.HasErrors ? null : await service.CancelAsync(id, new CancelProcess(cancelledOn!.Value, Input.Reason ?? ""), User.Who(), ct);
         }, ct);
 
+    public Task<IActionResult> OnPostSendRemindersAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, "reminders", null, async () => { await reminders.SendNowAsync(Process, ct); return Process; }, ct, anchor: "reminders");
+
+    public Task<IActionResult> OnPostPauseRemindersAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, "reminders", null, async () => { await reminders.PauseAsync(id, User.Who(), ct); return Process; }, ct, anchor: "reminders");
+
+    public Task<IActionResult> OnPostResumeRemindersAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, "reminders", null, async () => { await reminders.ResumeAsync(id, ct); return Process; }, ct, anchor: "reminders");
+
     /// <summary>Loads, checks the user may change this process, runs the change; refusals re-render the page with what was typed.</summary>
-    private async Task<IActionResult> ChangeAsync(Guid id, string form, string? step, Func<Task<Process?>> change, CancellationToken ct, bool correction = false)
+    private async Task<IActionResult> ChangeAsync(Guid id, string form, string? step, Func<Task<Process?>> change, CancellationToken ct,
+        bool correction = false, string? anchor = null)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!(correction ? CanCorrect : User.CanCoordinate(Process.Country))) return Forbid();
         Form.Posted = form;
         try
         {
-            if (await change() is not null) return Redirect($"/processes/{id}" + (step is null ? "" : $"#step-{step}"));
+            if (await change() is not null) return Redirect($"/processes/{id}" + (step is not null ? $"#step-{step}" : anchor is not null ? $"#{anchor}" : ""));
         }
         catch (ProcessRuleException ex)
         {
@@ -96,6 +110,8 @@ public sealed class DetailsModel(ProcessService service, TimeProvider clock, ISt
         Process = process;
         Definition = service.DefinitionOf(process);
         Audit = await service.AuditAsync(id, ct);
+        Reminders = await reminders.ListAsync(id, ct);
+        RemindersPaused = await reminders.IsPausedAsync(id, ct);
         return true;
     }
 
