@@ -25,8 +25,12 @@ public sealed class RunningApp : IAsyncDisposable
     /// <summary>Everything the app printed so far (for failure messages).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    /// <summary>Starts the app on a free loopback port and waits until it listens.</summary>
-    public static async Task<RunningApp> StartAsync(string dataFolder, TimeSpan timeout, params string[] args)
+    /// <summary>Starts the app without its samples (an empty database, as most tests want) and waits until it listens.</summary>
+    public static Task<RunningApp> StartAsync(string dataFolder, TimeSpan timeout, params string[] args) =>
+        StartAsync(dataFolder, timeout, new Dictionary<string, string> { ["Samples__Load"] = "false" }, args);
+
+    /// <summary>Starts the app on a free loopback port with the given environment and waits until it listens.</summary>
+    public static async Task<RunningApp> StartAsync(string dataFolder, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(AppProcess.AppDll());
@@ -34,6 +38,7 @@ public sealed class RunningApp : IAsyncDisposable
         start.WorkingDirectory = Path.GetTempPath();
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Data__Folder"] = dataFolder;
+        foreach (var (key, value) in environment) start.Environment[key] = value;
 
         var app = new RunningApp(Process.Start(start)!);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);

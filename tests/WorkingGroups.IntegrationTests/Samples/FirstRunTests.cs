@@ -174,8 +174,13 @@ public sealed partial class FirstRunTests
         File.WriteAllText(tj, File.ReadAllText(tj).Replace("\"complete\": \"mfa-transmittal\"", "\"complete\": \"mfa-transmital\""));
         using var host = new FirstRunHost(WithSamples().With("Samples:Folder", samples));
         Assert.Empty(await host.ProcessesAsync());
-        var log = ReadShared(Directory.GetFiles(Path.Combine(host.App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Data:Folder"]!, "logs")).Single());
-        Assert.Contains("tj-established.json: $.actions[2]: \\\"tj-establishment\\\" has no step \\\"mfa-transmital\\\"", log);
+        var logs = Path.Combine(host.App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Data:Folder"]!, "logs");
+        const string expected = "tj-established.json: $.actions[2]: \\\"tj-establishment\\\" has no step \\\"mfa-transmital\\\"";
+        // The file sink writes on its own schedule: give it a moment on a busy machine before reading what it wrote.
+        var log = "";
+        for (var i = 0; i < 40 && !log.Contains(expected); i++, await Task.Delay(250))
+            log = string.Concat(Directory.GetFiles(logs).Select(ReadShared));
+        Assert.Contains(expected, log);
     }
 
     private static (string, string?, string?, int) Summary(JsonElement p) =>

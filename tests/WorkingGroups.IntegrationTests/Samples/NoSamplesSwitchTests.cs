@@ -23,7 +23,8 @@ public sealed class NoSamplesSwitchTests
     {
         var data = Directory.CreateTempSubdirectory("wg-nosamples-").FullName;
         var environment = new Dictionary<string, string> { ["Data__Folder"] = data };
-        await using var app = await RunningApp.StartAsync(data, TimeSpan.FromSeconds(90), "--no-samples");
+        // No Samples__Load in the environment: the command-line switch alone must keep the samples out.
+        await using var app = await RunningApp.StartAsync(data, TimeSpan.FromSeconds(90), new Dictionary<string, string>(), "--no-samples");
         Assert.Contains("One-time password", app.Output);
 
         // A token for the first Admin, made the way the README says (the CLI, on the same folder, samples off).
