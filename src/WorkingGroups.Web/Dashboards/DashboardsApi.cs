@@ -63,6 +63,27 @@ public static class DashboardsApi
                 ["process_id", "process", "country", "body_id", "body", "body_ru", "status", "sent_on", "responded_on", "nominee", "position", "email", "reason"],
                 rows), "text/csv; charset=utf-8", $"invitations-{date:yyyy-MM-dd}.csv");
         });
+        exports.MapGet("/portfolio.xlsx", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
+        {
+            var (processes, date) = await data.LoadAsync(asOf, country, ct);
+            var definitions = processes.ToDictionary(x => x.Process.Id, x => x.Definition);
+            var workbook = Xlsx.Write(
+                new Sheet("Portfolio",
+                    ["Country", "Process", "Status", "Started", "Ended", "Elapsed days", "Benchmark days", "Days over", "State", "Current steps"],
+                    Dashboard.Portfolio(processes, date).Select(r => (IReadOnlyList<object?>)
+                    [
+                        r.Country, r.Title, KindNames.Of(r.Status), r.StartedOn, r.EndedOn, r.ElapsedDays, r.BenchmarkDays, r.DaysOver,
+                        KindNames.Of(r.State), string.Join(", ", r.CurrentSteps.Select(s => definitions[r.Id].FindStep(s)?.Title.Get("en"))),
+                    ])),
+                new Sheet("Steps",
+                    ["Country", "Step", "Kind", "Benchmark days", "Count", "Running", "Median days", "90th percentile", "Longest", "Median over target"],
+                    Dashboard.Steps(processes, date).Select(s => (IReadOnlyList<object?>)
+                    [
+                        s.Country, processes.First(p => p.Process.DefinitionId == s.DefinitionId).Definition.FindStep(s.StepId)?.Title.Get("en"),
+                        KindNames.Of(s.Kind), s.BenchmarkDays, s.Count, s.Running, s.MedianDays, s.P90Days, s.MaxDays, s.MedianOverTarget ? "yes" : "no",
+                    ])));
+            return TypedResults.File(workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"portfolio-{date:yyyy-MM-dd}.xlsx");
+        });
         return app;
     }
 }

@@ -122,6 +122,26 @@ public sealed class DashboardsApiTests : IClassFixture<DashboardsApiTests.TwoKaz
     }
 
     [Fact]
+    public async Task The_portfolio_workbook_has_the_portfolio_and_step_sheets_with_numbers_as_numbers_and_no_formula()
+    {
+        await _app.EnsureAsync();
+        var response = await _app.Client.GetAsync("/api/v1/exports/portfolio.xlsx?asOf=2025-11-01");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var workbook = document.WorkbookPart!;
+        var names = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
+        Assert.Equal(["Portfolio", "Steps"], names);
+        var portfolio = workbook.WorksheetParts.First().Worksheet;
+        var rows = portfolio.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        Assert.Equal(3, rows.Count); // header and two processes
+        Assert.Empty(portfolio.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>());
+        var b = rows.Single(r => r.InnerText.Contains("=Kazakhstan B"));
+        var elapsed = b.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(5);
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, elapsed.DataType!.Value);
+        Assert.Equal("61", elapsed.CellValue!.Text);
+    }
+
+    [Fact]
     public async Task The_invitations_csv_lists_each_invitation_with_its_answer()
     {
         await _app.EnsureAsync();
