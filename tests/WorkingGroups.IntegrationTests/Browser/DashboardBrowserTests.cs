@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using WorkingGroups.IntegrationTests.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace WorkingGroups.IntegrationTests.Browser;
+
+/// <summary>A reviewer opens every dashboard on the sample histories, in a real browser, and keeps screenshots.</summary>
+public sealed class DashboardBrowserTests
+{
+    [Fact]
+    public async Task Each_dashboard_opens_on_the_samples_and_the_timeline_draws_a_coloured_bar_per_step()
+    {
+        var data = Directory.CreateTempSubdirectory("wg-dashboards-").FullName;
+        await AppProcess.RunAsync(["user", "add", "--email", "reviewer@example.org", "--role", "Observer", "--password", "Correct-horse-42"],
+            new Dictionary<string, string> { ["Data__Folder"] = data, ["Samples__Load"] = "false" }, TimeSpan.FromSeconds(60));
+        // The samples load on this first start: the database has users but no process yet.
+        await using var server = await RunningApp.StartAsync(data, TimeSpan.FromSeconds(120), new Dictionary<string, string>());
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Url, Locale = "en-GB" })).NewPageAsync();
+
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("E-mail").FillAsync("reviewer@example.org");
+        await page.GetByLabel("Password").FillAsync("Correct-horse-42");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GotoAsync("/dashboard");
+        await Expect(page.Locator("table.portfolio tbody tr")).ToHaveCountAsync(3); // Kazakhstan, Tajikistan, Uzbekistan
+        await page.ShotAsync("dashboard-portfolio");
+
+        await page.GotoAsync("/dashboard/steps");
+        await Expect(page.Locator("table.heatmap td.heat.over").First).ToBeVisibleAsync(); // Uzbekistan's overdue nominations
+        await page.ShotAsync("dashboard-steps");
+
+        await page.GotoAsync("/dashboard/countries");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveCountAsync(3);
+        await page.ShotAsync("dashboard-countries");
+
+        await page.GotoAsync("/dashboard/agencies");
+        await Expect(page.Locator("main table tbody tr").First).ToBeVisibleAsync();
+        await page.ShotAsync("dashboard-agencies");
+
+        // The established Kazakh sample: a bar for the whole process and one per step, each coloured by its state.
+        await page.GotoAsync("/dashboard?country=KZ");
+        await page.Locator("table.portfolio a").First.ClickAsync();
+        var bars = page.Locator("figure.timeline g.bar rect");
+        await Expect(bars).ToHaveCountAsync(6);
+        for (var i = 0; i < 6; i++)
+            await Expect(bars.Nth(i)).ToHaveAttributeAsync("class", new Regex("^(ontrack|atrisk|overdue)$"));
+        var fill = await bars.First.EvaluateAsync<string>("r => getComputedStyle(r).fill");
+        Assert.Matches(@"^rgb\(", fill); // the stylesheet colours it
+        await page.ShotAsync("process-timeline");
+
+        // The same page in Russian.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Русский" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Хронология" })).ToBeVisibleAsync();
+    }
+}
