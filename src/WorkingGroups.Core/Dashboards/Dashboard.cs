@@ -97,8 +97,9 @@ public static class Dashboard
             .ToList();
     }
 
-    /// <summary>Per invited body: how quickly it answers, and what it still owes.</summary>
-    public static IReadOnlyList<AgencySummary> Agencies(IEnumerable<ProcessOnDefinition> processes, DateOnly asOf) =>
+    /// <summary>Per invited body: how quickly it answers, what it still owes, and how many reminders it took.</summary>
+    public static IReadOnlyList<AgencySummary> Agencies(IEnumerable<ProcessOnDefinition> processes, DateOnly asOf,
+        IReadOnlyDictionary<(Guid ProcessId, string BodyId), int>? remindersSent = null) =>
         processes.SelectMany(x => x.Process.Steps.SelectMany(s => s.Invitations.Select(i => (x.Process, Step: s, i))))
             .Where(t => AsOf.InvitationStatus(t.Step, t.i, asOf) is not null)
             .GroupBy(t => (t.Process.Country, t.i.BodyId))
@@ -111,7 +112,8 @@ public static class Dashboard
                     .Select(t => Elapsed.Days(t.i.SentOn, AsOf.End(t.Process, asOf))).ToList();
                 // Invited counts the invitations sent; answered those accepted or declined; a closed, unanswered one is neither pending nor answered.
                 return new AgencySummary(g.Key.Country, g.Key.BodyId, g.Count(), answered.Count, pending.Count,
-                    Statistics.Median(answered), answered.Count == 0 ? null : answered.Max(), pending.Count == 0 ? null : pending.Max());
+                    Statistics.Median(answered), answered.Count == 0 ? null : answered.Max(), pending.Count == 0 ? null : pending.Max(),
+                    g.Select(t => t.Process.Id).Distinct().Sum(id => remindersSent?.GetValueOrDefault((id, g.Key.BodyId)) ?? 0));
             })
             .ToList();
 }

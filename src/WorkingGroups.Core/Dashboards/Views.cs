@@ -32,4 +32,4 @@ public sealed record PhaseSummary(string StepId, int BenchmarkDays, double? Medi
 
 public sealed record AgencySummary(
     string Country, string BodyId, int Invited, int Answered, int Pending, double? MedianDaysToAnswer, int? MaxDaysToAnswer,
-    int? LongestPendingDays);
+    int? LongestPendingDays, int RemindersSent);

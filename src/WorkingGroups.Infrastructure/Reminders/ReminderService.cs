@@ -19,6 +19,19 @@ public sealed class ReminderService(
         return await db.Reminders.AsNoTracking().Where(r => r.ProcessId == processId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
     }
 
+    /// <summary>How many reminders each invited body was sent in each process, up to the end of a business date (UTC).</summary>
+    public async Task<Dictionary<(Guid ProcessId, string BodyId), int>> SentToBodiesAsync(DateOnly until, CancellationToken cancellationToken)
+    {
+        var end = until.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var sent = await db.Reminders.AsNoTracking()
+            .Where(r => r.Status == ReminderStatus.Sent && r.SentAt < end && r.Kind != ReminderKind.Overdue)
+            .GroupBy(r => new { r.ProcessId, r.BodyId })
+            .Select(g => new { g.Key.ProcessId, g.Key.BodyId, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return sent.ToDictionary(x => (x.ProcessId, x.BodyId), x => x.Count);
+    }
+
     public async Task<bool> IsPausedAsync(Guid processId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -2,6 +2,7 @@ using WorkingGroups.Core.Dashboards;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Processes;
+using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Dashboards;
@@ -31,7 +32,7 @@ public static class DashboardsApi
         dashboards.MapGet("/agencies", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
         {
             var (processes, date) = await data.LoadAsync(asOf, country, ct);
-            return TypedResults.Ok(new { asOf = date, agencies = Dashboard.Agencies(processes, date) });
+            return TypedResults.Ok(new { asOf = date, agencies = Dashboard.Agencies(processes, date, await data.RemindersSentAsync(date, ct)) });
         });
 
         var exports = app.MapGroup("/api/v1/exports").WithTags("Dashboards").RequireAuthorization().WithProblems()
@@ -89,8 +90,11 @@ public static class DashboardsApi
 }
 
 /// <summary>Loads the processes a dashboard reads, and checks the date it is asked for.</summary>
-public sealed class DashboardData(ProcessService service, TimeProvider clock)
+public sealed class DashboardData(ProcessService service, ReminderService reminders, TimeProvider clock)
 {
+    public Task<Dictionary<(Guid ProcessId, string BodyId), int>> RemindersSentAsync(DateOnly asOf, CancellationToken ct) =>
+        reminders.SentToBodiesAsync(asOf, ct);
+
     public async Task<(IReadOnlyList<ProcessOnDefinition> Processes, DateOnly AsOf)> LoadAsync(DateOnly? asOf, string? country, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using WorkingGroups.IntegrationTests.Hosting;
@@ -83,6 +84,15 @@ public sealed class ReminderDeliveryTests
         Assert.All(recorded, r => Assert.EndsWith("@wg.example.org", r.GetProperty("messageId").GetString()));
         Assert.Equal(Dles, recorded[0].GetProperty("recipients").GetString());
         Assert.Equal(smtp.To(Dles).Select(m => m.MessageId).Order(), recorded.Take(3).Select(r => r.GetProperty("messageId").GetString()).Order());
+
+        // The agencies dashboard counts the reminders each body took, as of any date.
+        int RemindersSent(JsonElement agencies, string body) =>
+            agencies.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("bodyId").GetString() == body).GetProperty("remindersSent").GetInt32();
+        var now = await (await coordinator.GetAsync("/api/v1/dashboards/agencies")).Json(HttpStatusCode.OK);
+        Assert.Equal(4, RemindersSent(now, "dles-mes"));
+        Assert.Equal(1, RemindersSent(now, "epd-mes"));
+        var then = await (await coordinator.GetAsync("/api/v1/dashboards/agencies?asOf=2026-03-20")).Json(HttpStatusCode.OK);
+        Assert.Equal(2, RemindersSent(then, "dles-mes"));
     }
 
     [Fact]

@@ -12,6 +12,8 @@ namespace WorkingGroups.Web.Pages.Dashboard;
 /// <summary>What every dashboard page shares: the processes, the "as of" date and the country filter.</summary>
 public abstract class DashboardPage(DashboardData data, DefinitionCatalog catalog, IStringLocalizer t) : PageModel
 {
+    protected DashboardData Data => data;
+
     [BindProperty(SupportsGet = true)] public string? AsOf { get; set; }
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
 
@@ -20,7 +22,7 @@ public abstract class DashboardPage(DashboardData data, DefinitionCatalog catalo
     public IReadOnlyList<string> Countries => catalog.All.Select(d => d.Country).Distinct().Order().ToList();
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public virtual async Task OnGetAsync(CancellationToken ct)
     {
         DateOnly? asOf = null;
         if (!string.IsNullOrWhiteSpace(AsOf))
