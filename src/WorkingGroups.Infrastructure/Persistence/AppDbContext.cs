@@ -41,6 +41,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(r => r.User).HasMaxLength(256);
             e.Property(r => r.Key).HasMaxLength(200);
             e.Property(r => r.Request).HasMaxLength(500);
+            e.HasIndex(r => r.ProcessId);
         });
         builder.Entity<DefinitionVersionRecord>(e =>
         {

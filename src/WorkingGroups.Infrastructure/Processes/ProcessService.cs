@@ -79,7 +79,7 @@ public sealed class ProcessService(
             db.Processes.Add(process);
             Audit(db, process.Id, user, "started", null, null, null,
                 new { process.DefinitionId, process.DefinitionVersion, process.Title, process.StartedOn });
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveClaimedAsync(db, process.Id, cancellationToken);
 
             // A crash before this line leaves a process without an instance; EngineHost gives it one at start-up.
             process.EngineInstanceId = await engine.StartInstanceAsync(process);
@@ -124,7 +124,7 @@ public sealed class ProcessService(
             events.Add(NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId)));
         }
         Audit(db, processId, user, "step-completed", stepId, null, before, StepFacts(step));
-        await CommitAsync(db, events, cancellationToken);
+        await CommitAsync(db, processId, events, cancellationToken);
         return await SettledAsync(processId, cancellationToken);
     }
 
@@ -160,7 +160,7 @@ public sealed class ProcessService(
         }
         Audit(db, processId, user, "invitation-answered", stepId, bodyId, before,
             new { invitation.Status, invitation.RespondedOn, invitation.Nominee, invitation.Reason });
-        await CommitAsync(db, [NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, bodyId))], cancellationToken);
+        await CommitAsync(db, processId, [NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, bodyId))], cancellationToken);
         return await SettledAsync(processId, cancellationToken);
     }
 
@@ -194,7 +194,7 @@ public sealed class ProcessService(
         step.Version = Guid.NewGuid();
         process.Version = Guid.NewGuid();
         Audit(db, processId, user, "step-corrected", stepId, null, before, StepFacts(step));
-        await CommitAsync(db, [], cancellationToken);
+        await CommitAsync(db, processId, [], cancellationToken);
         return await LoadAsync(db, processId, cancellationToken, tracked: false);
     }
 
@@ -211,7 +211,7 @@ public sealed class ProcessService(
         process.CancelReason = command.Reason.Trim();
         process.Version = Guid.NewGuid();
         Audit(db, processId, user, "cancelled", null, null, null, new { process.CancelledOn, process.CancelReason });
-        await CommitAsync(db, [], cancellationToken);
+        await CommitAsync(db, processId, [], cancellationToken);
         // A crash before this leaves a running instance of a cancelled process; EngineHost ends it at start-up.
         if (process.EngineInstanceId is { } instance) await engine.TerminateAsync(instance);
         return process;
@@ -270,12 +270,12 @@ public sealed class ProcessService(
     }
 
     /// <summary>Facts, audit and engine events in one transaction; the events are handed to the engine after it.</summary>
-    private async Task CommitAsync(AppDbContext db, List<PersistedEvent> events, CancellationToken cancellationToken)
+    private async Task CommitAsync(AppDbContext db, Guid processId, List<PersistedEvent> events, CancellationToken cancellationToken)
     {
         db.Set<PersistedEvent>().AddRange(events);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveClaimedAsync(db, processId, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -283,6 +283,32 @@ public sealed class ProcessService(
         }
         // A crash before this line leaves the events unprocessed in the database: the engine's poller finds them.
         foreach (var e in events) await queue.QueueWork(e.Id, QueueType.Event);
+    }
+
+    /// <summary>
+    /// Saves the change together with the request's Idempotency-Key, if it has one: of two requests with the same key
+    /// only one can commit, and the other learns which process the first one changed.
+    /// </summary>
+    private async Task SaveClaimedAsync(AppDbContext db, Guid processId, CancellationToken cancellationToken)
+    {
+        if (IdempotencyClaim.Current is not { } claim)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        db.IdempotencyRecords.Add(claim.ToRecord(processId, clock.GetUtcNow().UtcDateTime));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            await using var other = await contexts.CreateDbContextAsync(cancellationToken);
+            var taken = await other.IdempotencyRecords.AsNoTracking()
+                .SingleOrDefaultAsync(r => r.User == claim.User && r.Key == claim.Key, cancellationToken);
+            if (taken is null) throw;
+            throw new IdempotencyKeyTakenException(taken.ProcessId);
+        }
     }
 
     private static PersistedEvent NewEvent(string name, string key) => new()

@@ -3,16 +3,19 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Web.Auth;
 
 namespace WorkingGroups.Web.Processes;
 
 /// <summary>
-/// A write retried with the same Idempotency-Key header gets the first success again and changes nothing twice.
-/// Only successes are kept: a retry of a failed request runs again.
+/// A write retried with the same Idempotency-Key header gets the first success again and changes nothing twice. The key
+/// is claimed in the transaction of the change itself (<see cref="IdempotencyClaim"/>), so neither a concurrent retry
+/// nor a crash between the change and its stored response can make the change twice. Failures are not kept: a retry of
+/// a refused request runs again.
 /// </summary>
-internal sealed class IdempotencyFilter(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
-    : IEndpointFilter
+internal sealed class IdempotencyFilter(IDbContextFactory<AppDbContext> contexts, ProcessService processes, TimeProvider clock,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
 
@@ -24,40 +27,58 @@ internal sealed class IdempotencyFilter(IDbContextFactory<AppDbContext> contexts
         if (key.Length > 200)
             return TypedResults.Problem(statusCode: 400, title: "Invalid input", detail: $"The {Header} header is longer than 200 characters.");
 
-        var user = http.User.Who();
-        var request = $"{http.Request.Method} {http.Request.Path}";
-        await using var db = await contexts.CreateDbContextAsync(http.RequestAborted);
-        if (await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.User == user && r.Key == key, http.RequestAborted) is { } stored)
+        var claim = new IdempotencyClaim(http.User.Who(), key, $"{http.Request.Method} {http.Request.Path}");
+        if (await FindAsync(claim, http.RequestAborted) is { } stored) return await ReplayAsync(stored, claim, http);
+
+        object? result;
+        IdempotencyClaim.Current = claim;
+        try
         {
-            if (stored.Request != request)
-                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
-                    detail: $"This {Header} was first used for {stored.Request}; use a new key for a different request.");
+            result = await next(context);
+        }
+        catch (IdempotencyKeyTakenException)
+        {
+            // A concurrent request with the same key committed first: answer as its retry.
+            return await ReplayAsync((await FindAsync(claim, http.RequestAborted))!, claim, http);
+        }
+        finally
+        {
+            IdempotencyClaim.Current = null;
+        }
+
+        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success and IValueHttpResult { Value: { } value })
+        {
+            await using var db = await contexts.CreateDbContextAsync(http.RequestAborted);
+            await db.IdempotencyRecords.Where(r => r.User == claim.User && r.Key == claim.Key).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.StatusCode, success.StatusCode.Value)
+                .SetProperty(x => x.Location, (result as Microsoft.AspNetCore.Http.HttpResults.Created<ProcessView>)?.Location)
+                .SetProperty(x => x.Body, JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions)), http.RequestAborted);
+        }
+        return result;
+    }
+
+    private async Task<IdempotencyRecord?> FindAsync(IdempotencyClaim claim, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.User == claim.User && r.Key == claim.Key, ct);
+    }
+
+    private async Task<IResult> ReplayAsync(IdempotencyRecord stored, IdempotencyClaim claim, HttpContext http)
+    {
+        if (stored.Request != claim.Request)
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
+                detail: $"This {Header} was first used for {stored.Request}; use a new key for a different request.");
+        if (stored.StatusCode != 0)
+        {
             if (stored.Location is not null) http.Response.Headers.Location = stored.Location;
             return Results.Text(stored.Body, "application/json", Encoding.UTF8, stored.StatusCode);
         }
-
-        var result = await next(context);
-        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success and IValueHttpResult { Value: { } value })
-        {
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                User = user,
-                Key = key,
-                Request = request,
-                StatusCode = success.StatusCode.Value,
-                Location = (result as Microsoft.AspNetCore.Http.HttpResults.Created<ProcessView>)?.Location,
-                Body = JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions),
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
-            });
-            try
-            {
-                await db.SaveChangesAsync(http.RequestAborted);
-            }
-            catch (DbUpdateException)
-            {
-                // A concurrent retry stored it first; this response is as good.
-            }
-        }
-        return result;
+        // The change committed but its response was never stored (the app stopped in between, or the first request
+        // is still answering): the process as it now stands is that change's result.
+        var process = (await processes.FindAsync(stored.ProcessId!.Value, http.RequestAborted))!;
+        var view = ProcessView.From(process, processes.DefinitionOf(process), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/api/v1/processes")
+            ? TypedResults.Created($"/api/v1/processes/{process.Id}", view)
+            : TypedResults.Ok(view);
     }
 }

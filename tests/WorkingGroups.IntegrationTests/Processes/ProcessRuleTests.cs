@@ -187,4 +187,43 @@ public sealed class ProcessRuleTests : IClassFixture<AppFactory>
         var audit = await client.GetFromJsonAsync<JsonElement>($"/api/v1/processes/{ProcessApi.Id(process)}/audit");
         Assert.Single(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "step-completed");
     }
+
+    [Fact]
+    public async Task Concurrent_starts_with_one_idempotency_key_create_one_process_and_all_get_it()
+    {
+        var client = await _factory.ClientFor("Coordinator", "TJ");
+        var key = "start-tj-" + Guid.NewGuid();
+        var title = "Tajikistan " + key;
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/processes")
+            {
+                Content = JsonContent.Create(new { definitionId = "tj-establishment", startedOn = "2025-02-03", title }),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            return await client.SendAsync(request);
+        }));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await Task.WhenAll(responses.Select(async r => ProcessApi.Id(await r.Json(HttpStatusCode.Created))));
+        Assert.Single(ids.Distinct());
+        var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/processes?country=TJ");
+        Assert.Single(listed.EnumerateArray(), p => p.GetProperty("title").GetString() == title);
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_reused_for_another_request_is_refused()
+    {
+        var (client, process) = await NewKazakhProcess();
+        async Task<HttpResponseMessage> Send(string step)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/processes/{ProcessApi.Id(process)}/steps/{step}/complete")
+            {
+                Content = JsonContent.Create(new { completedOn = "2025-09-05" }),
+            };
+            request.Headers.Add("Idempotency-Key", "reused-key");
+            return await client.SendAsync(request);
+        }
+        await (await Send("start-procedure")).Json(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Send("draft-order")).StatusCode);
+    }
 }

@@ -850,13 +850,15 @@ namespace WorkingGroups.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Body")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Location")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProcessId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Request")
@@ -868,6 +870,8 @@ namespace WorkingGroups.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("User", "Key");
+
+                    b.HasIndex("ProcessId");
 
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
