@@ -19,6 +19,7 @@ if (CommandLine.TryRunStandalone(args, Console.Out, Console.Error) is { } exitCo
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = SamplesSwitch.Apply(args), ContentRootPath = AppContext.BaseDirectory });
 builder.AddLogging();
 builder.Services.AddApi();
+builder.Services.AddRequestLimits();
 builder.Services.AddOpenApiDocument();
 builder.Services.AddDefinitions();
 builder.Services.AddSamples();
@@ -39,6 +40,7 @@ if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, args, Co
 app.UseRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusPages();
+app.UseRequestLimits();
 app.UseRouting(); // after the status pages, so that their re-executed request is routed again
 app.UseStaticFiles();
 app.UseTexts();
