@@ -28,6 +28,7 @@ builder.Services.AddAuth();
 builder.Services.AddEngine();
 builder.Services.AddProcesses();
 builder.Services.AddDashboards();
+builder.Services.AddDataFolderLock();
 builder.Services.AddStartupTasks();
 builder.Services.AddReminders();
 builder.Services.AddHealth();
@@ -35,6 +36,7 @@ builder.Services.AddTexts();
 builder.Services.AddPages();
 
 var app = builder.Build();
+if (BackupCommands.Handles(args)) return BackupCommands.Run(app.Configuration, args, Console.Out, Console.Error);
 if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, args, Console.Out, Console.Error);
 
 app.UseRequestLogging();
