@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using WorkingGroups.Infrastructure.Identity;
+using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.IntegrationTests.Hosting;
 using WorkingGroups.IntegrationTests.Pages;
 using WorkingGroups.IntegrationTests.Processes;
@@ -10,7 +14,8 @@ using WorkingGroups.IntegrationTests.Processes;
 namespace WorkingGroups.IntegrationTests.Security;
 
 /// <summary>
-/// Every endpoint the app maps (API, pages, dashboards) x every kind of caller. The endpoints come from the app's own
+/// Every endpoint the app maps (API, pages, dashboards) x every kind of caller (anonymous, each role, and tokens that are revoked, expired or
+/// belong to a locked user). The endpoints come from the app's own
 /// routing table, so a new endpoint without a line in <see cref="AccessTable"/> fails the test until someone decides
 /// who may call it.
 /// </summary>
@@ -45,6 +50,10 @@ public sealed class AccessMatrixTests : IClassFixture<AppFactory>
             callers.Add(await Caller.SignedIn(_factory, name, role, country));
         }
 
+        callers.Add(Caller.BearerOnly(_factory, AccessTable.RevokedToken, await AdminToken(t => t.RevokedAt = DateTimeOffset.UtcNow.AddMinutes(-1))));
+        callers.Add(Caller.BearerOnly(_factory, AccessTable.ExpiredToken, await AdminToken(t => t.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1))));
+        callers.Add(Caller.BearerOnly(_factory, AccessTable.LockedUsersToken, await LockedAdminToken()));
+
         var failures = new List<string>();
         var cells = 0;
         foreach (var endpoint in MappedEndpoints())
@@ -64,6 +73,30 @@ public sealed class AccessMatrixTests : IClassFixture<AppFactory>
             }
         }
         Assert.True(failures.Count == 0, $"{failures.Count} of {cells} cells wrong:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>A real Admin token, changed in the database as revocation or the passing of time would change it.</summary>
+    private async Task<string> AdminToken(Action<ApiToken> change)
+    {
+        var token = await _factory.TokenFor("Admin");
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Found by its SHA-256: the stored form of a token is its hash, never the token itself.
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        change(await db.ApiTokens.SingleAsync(t => t.Hash == hash));
+        await db.SaveChangesAsync();
+        return token;
+    }
+
+    private async Task<string> LockedAdminToken()
+    {
+        var email = await _factory.UserFor("Admin");
+        using var scope = _factory.Services.CreateScope();
+        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var token = await administration.CreateTokenAsync(email, "locked", days: 1);
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
+        await administration.SetLockedAsync(user!.Id, locked: true);
+        return token;
     }
 
     /// <summary>What the caller saw: sent to sign in, refused, or let through (any answer below 500 that is not a refusal).</summary>
@@ -110,6 +143,14 @@ public sealed class AccessMatrixTests : IClassFixture<AppFactory>
             var api = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await factory.TokenFor(role, country));
             return new Caller(name, pages, api);
+        }
+
+        /// <summary>A script presenting a bearer token on every path, pages included.</summary>
+        public static Caller BearerOnly(AppFactory factory, string name, string token)
+        {
+            var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return new Caller(name, new PageSession(client), client);
         }
 
         public async Task<(HttpStatusCode, Uri?)> Send(EndpointKey endpoint, string process)

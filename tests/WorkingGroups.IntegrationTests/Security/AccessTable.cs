@@ -4,6 +4,9 @@ namespace WorkingGroups.IntegrationTests.Security;
 public static class AccessTable
 {
     public const string Anonymous = "Anonymous";
+    public const string RevokedToken = "Revoked token";
+    public const string ExpiredToken = "Expired token";
+    public const string LockedUsersToken = "Locked user's token";
 
     /// <summary>Everyone, signed in or not.</summary>
     private static readonly Access Public = new(Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed);
@@ -111,7 +114,8 @@ public sealed record Access(Outcome Anonymous, Outcome Observer, Outcome Coordin
 {
     public Outcome For(string caller) => caller switch
     {
-        AccessTable.Anonymous => Anonymous,
+        // A token that no longer works is no credential: the caller is as anonymous.
+        AccessTable.Anonymous or AccessTable.RevokedToken or AccessTable.ExpiredToken or AccessTable.LockedUsersToken => Anonymous,
         "Observer" => Observer,
         "Coordinator of KZ" => CoordinatorOfKz,
         "Coordinator of TJ" => CoordinatorOfTj,
