@@ -19,6 +19,7 @@ if (CommandLine.TryRunStandalone(args, Console.Out, Console.Error) is { } exitCo
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = SamplesSwitch.Apply(args), ContentRootPath = AppContext.BaseDirectory });
 builder.AddLogging();
 builder.Services.AddApi();
+builder.Services.AddRequestLimits();
 builder.Services.AddOpenApiDocument();
 builder.Services.AddDefinitions();
 builder.Services.AddSamples();
@@ -27,6 +28,7 @@ builder.Services.AddAuth();
 builder.Services.AddEngine();
 builder.Services.AddProcesses();
 builder.Services.AddDashboards();
+builder.Services.AddDataFolderLock();
 builder.Services.AddStartupTasks();
 builder.Services.AddReminders();
 builder.Services.AddHealth();
@@ -34,11 +36,13 @@ builder.Services.AddTexts();
 builder.Services.AddPages();
 
 var app = builder.Build();
+if (BackupCommands.Handles(args)) return BackupCommands.Run(app.Configuration, args, Console.Out, Console.Error);
 if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, args, Console.Out, Console.Error);
 
 app.UseRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusPages();
+app.UseRequestLimits();
 app.UseRouting(); // after the status pages, so that their re-executed request is routed again
 app.UseStaticFiles();
 app.UseTexts();

@@ -11,6 +11,9 @@ public static class ProcessRules
     public const int MaxNote = 4000;
     public const int MaxText = 300;
 
+    /// <summary>No working group this app tracks started before it; an earlier start date is a typing mistake (0001-01-01).</summary>
+    public static readonly DateOnly EarliestStart = new(2000, 1, 1);
+
     /// <summary>A business date: the date on the letter. Never in the future, never before the date it follows.</summary>
     public static void BusinessDate(string field, DateOnly date, DateOnly today, DateOnly notBefore, DateAnchor anchor, StepRef? step = null)
     {

@@ -28,6 +28,7 @@ public static class RuleMessages
         ["process-not-found"] = "There is no process {0}.",
         ["step-not-found"] = "The process has no step \"{0}\" (steps: {1}).",
         ["start-in-future"] = "{0} {1} is in the future; a process starts on a date that has passed, today ({2}) at the latest.",
+        ["start-too-early"] = "{0} {1} is before {2}, the earliest start this app records; check the year.",
         ["date-in-future"] = "{0} {1} is in the future; record the date on the document, today ({2}) at the latest.",
         ["date-before-step-activated"] = "{0} {1} is before the date step {3} became active ({2}).",
         ["date-before-invitation-sent"] = "{0} {1} is before the date the invitation was sent ({2}).",

@@ -50,6 +50,8 @@ public sealed class ProcessService(
                 : ProcessRuleException.NotFound("definition-version-not-found", command.DefinitionId, command.Version));
         if (command.StartedOn > Today)
             throw ProcessRuleException.Invalid("startedOn", "start-in-future", "startedOn", command.StartedOn, Today);
+        if (command.StartedOn < ProcessRules.EarliestStart)
+            throw ProcessRuleException.Invalid("startedOn", "start-too-early", "startedOn", command.StartedOn, ProcessRules.EarliestStart);
         ProcessRules.Text("title", command.Title, ProcessRules.MaxText);
 
         var process = new Process

@@ -7,7 +7,7 @@ public sealed class RepositoryDefinitionsTests
 {
     private static readonly DefinitionLoadResult Loaded = DefinitionLoader.LoadFolder(WorkflowsFolder());
 
-    private static string WorkflowsFolder()
+    internal static string WorkflowsFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -1,0 +1,125 @@
+namespace WorkingGroups.IntegrationTests.Security;
+
+/// <summary>Who may call what: the expected answer of every endpoint for every kind of caller.</summary>
+public static class AccessTable
+{
+    public const string Anonymous = "Anonymous";
+    public const string RevokedToken = "Revoked token";
+    public const string ExpiredToken = "Expired token";
+    public const string LockedUsersToken = "Locked user's token";
+
+    /// <summary>Everyone, signed in or not.</summary>
+    private static readonly Access Public = new(Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed);
+
+    /// <summary>Any signed-in user reads.</summary>
+    private static readonly Access SignedIn = new(Outcome.SignIn, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed);
+
+    /// <summary>Changes a Kazakh process: its country's coordinators and admins.</summary>
+    private static readonly Access CoordinatorOfKz = new(Outcome.SignIn, Outcome.Refused, Outcome.Allowed, Outcome.Refused, Outcome.Allowed);
+
+    /// <summary>Any coordinator (for their own country) and admins: the weekly digest.</summary>
+    private static readonly Access AnyCoordinator = new(Outcome.SignIn, Outcome.Refused, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed);
+
+    /// <summary>The page refusals lead to answers 403 to everyone, so a browser and a script both see the refusal.</summary>
+    private static readonly Access RefusalPage = new(Outcome.Refused, Outcome.Refused, Outcome.Refused, Outcome.Refused, Outcome.Refused);
+
+    private static readonly Access AdminOnly = new(Outcome.SignIn, Outcome.Refused, Outcome.Refused, Outcome.Refused, Outcome.Allowed);
+
+    public static readonly IReadOnlyDictionary<EndpointKey, Access> Expected = new Dictionary<EndpointKey, Access>
+    {
+        // Pages
+        [new("GET", "/")] = Public,
+        [new("GET", "/Index")] = Public,
+        [new("GET", "/account/sign-in")] = Public,
+        [new("GET", "/account/sign-out")] = Public,
+        [new("GET", "/account/denied")] = RefusalPage,
+        [new("GET", "/account/password")] = SignedIn,
+        [new("GET", "/culture")] = Public,
+        [new("GET", "/status/{code:int}")] = Public,
+        [new("GET", "/answer/{token}")] = Public, // the signed token in the link is the credential
+        [new("GET", "/definitions")] = Public,
+        [new("GET", "/definitions/{id}")] = Public,
+        [new("GET", "/processes")] = SignedIn,
+        [new("GET", "/processes/new")] = AnyCoordinator, // lists the definitions the caller may start
+        [new("GET", "/processes/{id:guid}")] = SignedIn,
+        [new("GET", "/dashboard")] = SignedIn,
+        [new("GET", "/dashboard/steps")] = SignedIn,
+        [new("GET", "/dashboard/countries")] = SignedIn,
+        [new("GET", "/dashboard/agencies")] = SignedIn,
+        [new("GET", "/admin/users")] = AdminOnly,
+        [new("GET", "/hangfire/{**path}")] = AdminOnly,
+        [new("GET", "/health")] = Public,
+
+        // API
+        [new("GET", "/api/v1/me")] = SignedIn,
+        [new("GET", "/api/v1/definitions/")] = Public,
+        [new("GET", "/api/v1/definitions/{id}")] = Public,
+        [new("GET", "/api/v1/processes/")] = SignedIn,
+        [new("POST", "/api/v1/processes/")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/processes/{id:guid}")] = SignedIn,
+        [new("GET", "/api/v1/processes/{id:guid}/audit")] = SignedIn,
+        [new("POST", "/api/v1/processes/{id:guid}/steps/{stepId}/complete")] = CoordinatorOfKz,
+        [new("POST", "/api/v1/processes/{id:guid}/steps/{stepId}/invitations/{bodyId}")] = CoordinatorOfKz,
+        [new("PATCH", "/api/v1/processes/{id:guid}/steps/{stepId}")] = CoordinatorOfKz,
+        [new("POST", "/api/v1/processes/{id:guid}/cancel")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/processes/{id:guid}/reminders/")] = SignedIn,
+        [new("POST", "/api/v1/processes/{id:guid}/reminders/send-now")] = CoordinatorOfKz,
+        [new("POST", "/api/v1/processes/{id:guid}/reminders/pause")] = CoordinatorOfKz,
+        [new("POST", "/api/v1/processes/{id:guid}/reminders/resume")] = CoordinatorOfKz,
+        [new("POST", "/api/v1/admin/reminders/sweep")] = AdminOnly,
+        [new("GET", "/api/v1/reminders/digest/")] = AnyCoordinator,
+        [new("PUT", "/api/v1/reminders/digest/")] = AnyCoordinator,
+        [new("GET", "/api/v1/dashboards/portfolio")] = SignedIn,
+        [new("GET", "/api/v1/dashboards/steps")] = SignedIn,
+        [new("GET", "/api/v1/dashboards/countries")] = SignedIn,
+        [new("GET", "/api/v1/dashboards/agencies")] = SignedIn,
+        [new("GET", "/api/v1/exports/steps.csv")] = SignedIn,
+        [new("GET", "/api/v1/exports/invitations.csv")] = SignedIn,
+
+        // The API's description: public today (it describes, it holds no data).
+        [new("GET", "/openapi/{documentName}.json")] = Public,
+        [new("GET", "/openapi/{documentName?}")] = Public,
+        [new("GET", "/openapi/favicon.svg")] = Public,
+        [new("GET", "/openapi/scalar.js")] = Public,
+        [new("GET", "/openapi/scalar.aspnetcore.js")] = Public,
+    };
+
+    /// <summary>A real URL for a route pattern: the Kazakh process, its first step, a body it invites, an unsigned token.</summary>
+    public static string Url(string pattern, string process) => pattern
+        .Replace("{id:guid}", process)
+        .Replace("{stepId}", "start-procedure")
+        .Replace("{bodyId}", "cerc-menr")
+        .Replace("{token}", "not-a-signed-token")
+        .Replace("{code:int}", "404")
+        .Replace("{id}", "kz-establishment")
+        .Replace("{documentName}", "v1")
+        .Replace("{documentName?}", "")
+        .Replace("{**path}", "");
+
+    /// <summary>A valid body for each write, so the answer shows the access rule rather than a validation error.</summary>
+    public static string Body(EndpointKey endpoint) => endpoint.Path switch
+    {
+        "/api/v1/processes/" => """{"definitionId":"kz-establishment","startedOn":"2025-09-01"}""",
+        var p when p.EndsWith("/complete", StringComparison.Ordinal) => """{"completedOn":"2025-09-05"}""",
+        var p when p.EndsWith("/invitations/{bodyId}", StringComparison.Ordinal) => """{"response":"declined","respondedOn":"2025-09-05","reason":"no mandate"}""",
+        var p when p.EndsWith("/steps/{stepId}", StringComparison.Ordinal) => """{"note":"corrected"}""",
+        var p when p.EndsWith("/cancel", StringComparison.Ordinal) => """{"cancelledOn":"2025-09-06","reason":"matrix test"}""",
+        "/api/v1/reminders/digest/" => """{"weekly":true}""",
+        _ => "{}",
+    };
+}
+
+/// <summary>The expected outcome per kind of caller.</summary>
+public sealed record Access(Outcome Anonymous, Outcome Observer, Outcome CoordinatorOfKz, Outcome CoordinatorOfTj, Outcome Admin)
+{
+    public Outcome For(string caller) => caller switch
+    {
+        // A token that no longer works is no credential: the caller is as anonymous.
+        AccessTable.Anonymous or AccessTable.RevokedToken or AccessTable.ExpiredToken or AccessTable.LockedUsersToken => Anonymous,
+        "Observer" => Observer,
+        "Coordinator of KZ" => CoordinatorOfKz,
+        "Coordinator of TJ" => CoordinatorOfTj,
+        "Admin" => Admin,
+        _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, null),
+    };
+}
