@@ -75,6 +75,7 @@ public static class AccessTable
         [new("GET", "/api/v1/dashboards/agencies")] = SignedIn,
         [new("GET", "/api/v1/exports/steps.csv")] = SignedIn,
         [new("GET", "/api/v1/exports/invitations.csv")] = SignedIn,
+        [new("GET", "/api/v1/exports/portfolio.xlsx")] = SignedIn,
 
         // The API's description: public today (it describes, it holds no data).
         [new("GET", "/openapi/{documentName}.json")] = Public,
