@@ -45,9 +45,9 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
         await peer._processes.StartAsync(new StartProcess("kz-establishment", null, Today.AddDays(-30), null), "bench", CancellationToken.None);
         foreach (var clients in settings.Concurrencies)
         {
-            var runs = await Measure.RepeatAsync(1, settings.Repetitions, async _ =>
-                (await StepWalk.RunAsync(peer, clients, settings.ProcessesPerClient(clients))).PerSecond);
-            results.Add("2 peer", $"steps advanced per second, concurrency {clients}", Measure.Median(runs), "/s", "in-memory engine");
+            var runs = await Measure.RepeatAsync(1, settings.Repetitions, _ => StepWalk.RunAsync(peer, clients, settings.ProcessesPerClient(clients)));
+            results.Add("2 peer", $"steps advanced per second, concurrency {clients}", Measure.Median(runs.Select(r => r.PerSecond)), "/s", "in-memory engine");
+            results.Add("2 peer", $"p50 latency, concurrency {clients}", Measure.Median(runs.Select(r => Measure.Percentile(r.LatenciesMs, 50))), "ms");
         }
     }
 

@@ -5,10 +5,10 @@ namespace WorkingGroups.Benchmarks;
 /// <summary>Warm-up, then repetitions; a result is the median of the repetitions, so one noisy run cannot decide it.</summary>
 public static class Measure
 {
-    public static async Task<List<double>> RepeatAsync(int warmUps, int repetitions, Func<int, Task<double>> run)
+    public static async Task<List<T>> RepeatAsync<T>(int warmUps, int repetitions, Func<int, Task<T>> run)
     {
         for (var i = 0; i < warmUps; i++) await run(-1 - i);
-        var values = new List<double>();
+        var values = new List<T>();
         for (var i = 0; i < repetitions; i++) values.Add(await run(i));
         return values;
     }

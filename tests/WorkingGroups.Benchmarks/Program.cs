@@ -10,6 +10,7 @@ try
 {
     await SqliteLimit.RunAsync(settings, results);
     await EnginePeer.RunAsync(settings, results);
+    await EndToEnd.RunAsync(settings, results);
 }
 finally
 {
