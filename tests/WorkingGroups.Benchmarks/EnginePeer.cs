@@ -47,7 +47,8 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
         {
             var runs = await Measure.RepeatAsync(1, settings.Repetitions, _ => StepWalk.RunAsync(peer, clients, settings.ProcessesPerClient(clients)));
             results.Add("2 peer", $"steps advanced per second, concurrency {clients}", Measure.Median(runs.Select(r => r.PerSecond)), "/s", "in-memory engine");
-            results.Add("2 peer", $"p50 latency, concurrency {clients}", Measure.Median(runs.Select(r => Measure.Percentile(r.LatenciesMs, 50))), "ms");
+            foreach (var p in new[] { 50, 95 })
+                results.Add("2 peer", $"p{p} latency, concurrency {clients}", Measure.Median(runs.Select(r => Measure.Percentile(r.LatenciesMs, p))), "ms");
         }
     }
 

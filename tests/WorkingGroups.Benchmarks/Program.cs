@@ -11,6 +11,7 @@ try
     await SqliteLimit.RunAsync(settings, results);
     await EnginePeer.RunAsync(settings, results);
     await EndToEnd.RunAsync(settings, results);
+    await Dashboards.RunAsync(settings, results);
 }
 finally
 {

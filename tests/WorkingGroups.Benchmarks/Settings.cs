@@ -7,17 +7,26 @@ public sealed class Settings
     public required string RepositoryRoot { get; init; }
     public required string WorkFolder { get; init; }
 
-    public int Repetitions => Quick ? 3 : 5;
+    public int Repetitions => Quick ? 2 : 5;
     public TimeSpan LimitWindow => TimeSpan.FromSeconds(Quick ? 0.5 : 2);
 
-    /// <summary>Processes each concurrent client walks per repetition (five completions each for Kazakhstan).</summary>
-    public int ProcessesPerClient(int concurrency) => Quick ? Math.Max(2, 8 / concurrency) : Math.Max(3, 48 / concurrency);
+    /// <summary>
+    /// Processes each concurrent client walks per repetition (five completions each for Kazakhstan); sized so that a
+    /// repetition lasts seconds at the app's rate measured on 2026-11-24 (a few completions per second).
+    /// </summary>
+    public int ProcessesPerClient(int concurrency) => (Quick, concurrency) switch
+    {
+        (true, 1) => 2,
+        (false, 1) => 10,
+        (false, 8) => 2,
+        _ => 1,
+    };
 
     public int[] Concurrencies => [1, 8, 32];
     public int[] DashboardSizes => Quick ? [100, 1_000] : [100, 1_000, 10_000];
     public int[] SweepSizes => Quick ? [1_000] : [1_000, 10_000];
     public TimeSpan IdleWindow => TimeSpan.FromSeconds(Quick ? 10 : 30);
-    public int IdleProcesses => Quick ? 50 : 200;
+    public int IdleProcesses => Quick ? 20 : 200;
 
     public string NewFolder(string name)
     {
