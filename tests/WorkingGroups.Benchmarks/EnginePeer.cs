@@ -8,7 +8,6 @@ using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Engine;
-using WorkingGroups.Infrastructure.Engine.Steps;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Processes;
 
@@ -17,7 +16,7 @@ namespace WorkingGroups.Benchmarks;
 /// <summary>
 /// Scenario 2, the peer: WorkflowCore's own in-memory runtime (AddWorkflow with its default memory persistence) running
 /// the very workflows our adapter builds (WorkflowFactory) with our step bodies. Only the engine's persistence differs
-/// from the app: our lock provider and poll interval are kept, and the process projection the step bodies read and
+/// from the app: our lock provider, queue and poll interval are kept (EngineModule.AddEngineRuntime), and the process projection the step bodies read and
 /// write lives on a RAM-backed file (/dev/shm), so no write here waits for a disk.
 /// </summary>
 public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
@@ -57,31 +56,11 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
     private static async Task<EnginePeer> StartAsync(Settings settings)
     {
         var ram = Directory.Exists("/dev/shm") ? "/dev/shm" : settings.WorkFolder;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var provider = await InProcessServices.StartAsync(settings, Path.Combine(ram, $"wg-bench-peer-{Guid.NewGuid():N}"), [], services =>
         {
-            [DataFolder.ConfigurationKey] = Path.Combine(ram, $"wg-bench-peer-{Guid.NewGuid():N}"),
-            ["Definitions:Folder"] = Path.Combine(settings.RepositoryRoot, "workflows"),
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddDefinitions();
-        services.AddPersistence();
-        services.AddSingleton<ProcessSignals>();
-        services.AddTransient<OpenStep>();
-        services.AddTransient<CloseStep>();
-        services.AddTransient<EstablishProcess>();
-        services.AddWorkflow(options =>
-        {
-            options.UseDistributedLockManager(_ => new WaitingLockProvider());
-            options.UsePollInterval(TimeSpan.FromSeconds(2));
+            services.AddEngineRuntime(); // the app's engine settings, with WorkflowCore's default in-memory persistence
+            services.AddProcesses();
         });
-        services.AddSingleton<EngineHost>();
-        services.AddProcesses();
-        var provider = services.BuildServiceProvider();
-
-        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(provider.GetRequiredService<DefinitionCatalog>(), CancellationToken.None);
         await provider.GetRequiredService<EngineHost>().StartAsync(CancellationToken.None);
         return new EnginePeer(provider);
     }

@@ -12,6 +12,7 @@ try
     await EnginePeer.RunAsync(settings, results);
     await EndToEnd.RunAsync(settings, results);
     await Dashboards.RunAsync(settings, results);
+    await Sweep.RunAsync(settings, results);
 }
 finally
 {
