@@ -103,7 +103,7 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
             var process = (await _processes.FindAsync(processId, CancellationToken.None))!;
             if (ProcessRules.IsSettled(process, _versions.Get(process.DefinitionId, process.DefinitionVersion))) return ActiveSteps(process);
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"the in-memory engine did not move process {processId} on");
-            await Task.WhenAny(pulse, Task.Delay(50));
+            await Task.WhenAny(pulse, Task.Delay(ProcessService.SettleSafetyPoll));
         }
     }
 
