@@ -56,6 +56,12 @@ public static class RuleMessages
         ["nobody-to-remind"] = "The process is {0}; there is nobody to remind.",
         ["weekly-required"] = "weekly is required: true to receive the digest on Mondays, false to stop it.",
         ["not-a-status"] = "status \"{0}\" is not one of: active, established, cancelled.",
+        ["group-not-found"] = "There is no working group {0}.",
+        ["body-not-in-group"] = "{0} is not part of the group (bodies: {1}).",
+        ["body-not-member-on"] = "{0} is not a member of the group on {1}.",
+        ["body-already-member"] = "{0} is already a member of the group.",
+        ["effective-not-after-current"] = "{0} {1} is not after the date the current entry took effect ({2}).",
+        ["date-before-establishment"] = "{0} {1} is before the group was established ({2}).",
     };
 
     /// <summary>The English sentence, with dates as yyyy-MM-dd and steps and bodies by id.</summary>
