@@ -62,6 +62,7 @@ public static class RuleMessages
         ["body-already-member"] = "{0} is already a member of the group.",
         ["effective-not-after-current"] = "{0} {1} is not after the date the current entry took effect ({2}).",
         ["date-before-establishment"] = "{0} {1} is before the group was established ({2}).",
+        ["unknown-language"] = "\"{0}\" is not a language names are kept in (languages: {1}).",
     };
 
     /// <summary>The English sentence, with dates as yyyy-MM-dd and steps and bodies by id.</summary>

@@ -76,6 +76,11 @@ public static class AccessTable
         [new("GET", "/api/v1/exports/steps.csv")] = SignedIn,
         [new("GET", "/api/v1/exports/invitations.csv")] = SignedIn,
         [new("GET", "/api/v1/exports/portfolio.xlsx")] = SignedIn,
+        [new("GET", "/api/v1/groups/")] = SignedIn,
+        [new("GET", "/api/v1/groups/{groupId:guid}")] = SignedIn,
+        [new("GET", "/api/v1/groups/{groupId:guid}/composition")] = SignedIn,
+        [new("POST", "/api/v1/groups/{groupId:guid}/bodies/{bodyId}/rename")] = CoordinatorOfKz,
+        [new("POST", "/api/v1/groups/{groupId:guid}/bodies/{bodyId}/representative")] = CoordinatorOfKz,
 
         // The API's description: public today (it describes, it holds no data).
         [new("GET", "/openapi/{documentName}.json")] = Public,
@@ -85,9 +90,10 @@ public static class AccessTable
         [new("GET", "/openapi/scalar.aspnetcore.js")] = Public,
     };
 
-    /// <summary>A real URL for a route pattern: the Kazakh process, its first step, a body it invites, an unsigned token.</summary>
-    public static string Url(string pattern, string process) => pattern
+    /// <summary>A real URL for a route pattern: the Kazakh process and group, its first step, a body it invites, an unsigned token.</summary>
+    public static string Url(string pattern, string process, string group) => pattern
         .Replace("{id:guid}", process)
+        .Replace("{groupId:guid}", group)
         .Replace("{stepId}", "start-procedure")
         .Replace("{bodyId}", "cerc-menr")
         .Replace("{token}", "not-a-signed-token")
@@ -106,6 +112,8 @@ public static class AccessTable
         var p when p.EndsWith("/steps/{stepId}", StringComparison.Ordinal) => """{"note":"corrected"}""",
         var p when p.EndsWith("/cancel", StringComparison.Ordinal) => """{"cancelledOn":"2025-09-06","reason":"matrix test"}""",
         "/api/v1/reminders/digest/" => """{"weekly":true}""",
+        var p when p.EndsWith("/rename", StringComparison.Ordinal) => """{"name":{"en":"Renamed","ru":"Переименован"},"effectiveOn":"2026-01-10"}""",
+        var p when p.EndsWith("/representative", StringComparison.Ordinal) => """{"name":"Matrix Person","effectiveOn":"2026-01-10"}""",
         _ => "{}",
     };
 }

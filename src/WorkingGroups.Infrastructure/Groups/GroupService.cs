@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using WorkingGroups.Core.Groups;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Infrastructure.Groups;
+
+/// <summary>Reads the groups and records changes of their composition (the pages and the API share it).</summary>
+public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<List<Group>> ListAsync(string? country, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = Query(db).AsNoTracking();
+        if (country is not null) query = query.Where(g => g.Country == country);
+        return await query.OrderBy(g => g.Country).ThenBy(g => g.EstablishedOn).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Group?> FindAsync(Guid groupId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Query(db).AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+    }
+
+    public async Task<Group> GetAsync(Guid groupId, CancellationToken cancellationToken) =>
+        await FindAsync(groupId, cancellationToken) ?? throw ProcessRuleException.NotFound("group-not-found", groupId);
+
+    public Task<Group> RenameBodyAsync(Guid groupId, string bodyId, RenameBody command, CancellationToken cancellationToken) =>
+        ChangeAsync(groupId, group =>
+        {
+            GroupRules.Name("name", command.Name);
+            GroupRules.EffectiveDate("effectiveOn", command.EffectiveOn, Today, group);
+            group.RenameBody(bodyId, command.Name, command.EffectiveOn);
+        }, cancellationToken);
+
+    public Task<Group> ChangeRepresentativeAsync(Guid groupId, string bodyId, ChangeRepresentative command, CancellationToken cancellationToken) =>
+        ChangeAsync(groupId, group =>
+        {
+            ProcessRules.Nominee(command.Person, required: true);
+            GroupRules.EffectiveDate("effectiveOn", command.EffectiveOn, Today, group);
+            group.ChangeRepresentative(bodyId, command.Person, command.EffectiveOn);
+        }, cancellationToken);
+
+    /// <summary>Loads the group, applies a change that checks its own rules, and saves it (a concurrent change is refused).</summary>
+    public async Task<Group> ChangeAsync(Guid groupId, Action<Group> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var group = await Query(db).SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken)
+            ?? throw ProcessRuleException.NotFound("group-not-found", groupId);
+        change(group);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw ProcessRuleException.Conflict("concurrent-change");
+        }
+        return group;
+    }
+
+    internal static IQueryable<Group> Query(AppDbContext db) => db.Groups
+        .Include(g => g.Memberships.OrderBy(m => m.Id))
+        .Include(g => g.BodyNames.OrderBy(n => n.Id))
+        .Include(g => g.Representatives.OrderBy(r => r.Id))
+        .AsSplitQuery();
+}

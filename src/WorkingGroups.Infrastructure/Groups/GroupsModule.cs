@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using WorkingGroups.Infrastructure.Processes;
+
+namespace WorkingGroups.Infrastructure.Groups;
+
+public static class GroupsModule
+{
+    /// <summary>The established groups: founded when their process is established, then their composition over time.</summary>
+    public static IServiceCollection AddGroupServices(this IServiceCollection services)
+    {
+        services.AddSingleton<GroupService>();
+        services.AddSingleton<IOnEstablished, FoundGroup>();
+        return services;
+    }
+}
