@@ -63,6 +63,22 @@ public static class RuleMessages
         ["effective-not-after-current"] = "{0} {1} is not after the date the current entry took effect ({2}).",
         ["date-before-establishment"] = "{0} {1} is before the group was established ({2}).",
         ["unknown-language"] = "\"{0}\" is not a language names are kept in (languages: {1}).",
+        ["not-a-choice"] = "{0} \"{1}\" is not one of: {2}.",
+        ["meeting-not-found"] = "The group has no meeting {0}.",
+        ["meeting-not-held"] = "The meeting is on {0} and has not taken place yet.",
+        ["meeting-place-required"] = "A meeting needs a place or an online link.",
+        ["not-a-link"] = "{0} \"{1}\" is not an http or https address.",
+        ["unknown-time-zone"] = "timeZone \"{0}\" is not a time zone (use an IANA id such as Asia/Almaty).",
+        ["minutes-approved"] = "The minutes were approved on {0}; they no longer change.",
+        ["date-before-meeting"] = "{0} {1} is before the meeting ({2}).",
+        ["attendee-unnamed"] = "attendees[{0}] names neither a member body (bodyId) nor an organisation.",
+        ["plan-not-found"] = "The group has no Work Plan {0}.",
+        ["plan-exists"] = "The group already has a Work Plan for {0}.",
+        ["plan-year-out-of-range"] = "year {0} is outside the group's years ({1} to {2}).",
+        ["plan-adopted"] = "The Work Plan {0} was adopted on {1}; its items are fixed.",
+        ["item-not-found"] = "The Work Plan has no item {0}.",
+        ["item-carried-over"] = "Item {0} was carried over into next year's plan; change it there.",
+        ["deadline-before-plan-year"] = "deadline {0} is before the plan's year {1}.",
     };
 
     /// <summary>The English sentence, with dates as yyyy-MM-dd and steps and bodies by id.</summary>

@@ -25,6 +25,7 @@ public static class GroupModel
             e.HasMany(g => g.BodyNames).WithOne().HasForeignKey(n => n.GroupId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(g => g.Representatives).WithOne().HasForeignKey(r => r.GroupId).OnDelete(DeleteBehavior.Cascade);
         });
+        MeetingModel.Configure(b);
         b.Entity<Membership>(e =>
         {
             e.ToTable("GroupMemberships");

@@ -13,7 +13,7 @@ public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, TimeP
     public async Task<List<Group>> ListAsync(string? country, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = Query(db).AsNoTracking();
+        var query = GroupStore.Query(db).AsNoTracking();
         if (country is not null) query = query.Where(g => g.Country == country);
         return await query.OrderBy(g => g.Country).ThenBy(g => g.EstablishedOn).ToListAsync(cancellationToken);
     }
@@ -21,7 +21,7 @@ public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, TimeP
     public async Task<Group?> FindAsync(Guid groupId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Query(db).AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        return await GroupStore.Query(db).AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
     }
 
     public async Task<Group> GetAsync(Guid groupId, CancellationToken cancellationToken) =>
@@ -47,23 +47,9 @@ public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, TimeP
     public async Task<Group> ChangeAsync(Guid groupId, Action<Group> change, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var group = await Query(db).SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken)
-            ?? throw ProcessRuleException.NotFound("group-not-found", groupId);
+        var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken, tracked: true);
         change(group);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw ProcessRuleException.Conflict("concurrent-change");
-        }
+        await GroupStore.SaveAsync(db, cancellationToken);
         return group;
     }
-
-    internal static IQueryable<Group> Query(AppDbContext db) => db.Groups
-        .Include(g => g.Memberships.OrderBy(m => m.Id))
-        .Include(g => g.BodyNames.OrderBy(n => n.Id))
-        .Include(g => g.Representatives.OrderBy(r => r.Id))
-        .AsSplitQuery();
 }

@@ -9,6 +9,8 @@ public static class GroupsModule
     public static IServiceCollection AddGroupServices(this IServiceCollection services)
     {
         services.AddSingleton<GroupService>();
+        services.AddSingleton<MeetingService>();
+        services.AddSingleton<WorkPlanService>();
         services.AddSingleton<IOnEstablished, FoundGroup>();
         return services;
     }

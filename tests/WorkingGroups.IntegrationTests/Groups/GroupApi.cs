@@ -54,3 +54,30 @@ internal static class GroupApi
 
     public static string NameIn(this JsonElement member, string language) => member.GetProperty("name").GetProperty(language).GetString()!;
 }
+
+/// <summary>Verbs over meetings and Work Plans.</summary>
+internal static class GroupYearApi
+{
+    public static string Url(JsonElement group, string rest) => $"/api/v1/groups/{ProcessApi.Id(group)}/{rest}";
+
+    public static async Task<JsonElement> Schedule(this HttpClient client, JsonElement group, string kind, string date, string? onlineLink = null) =>
+        await (await client.PostAsJsonAsync(Url(group, "meetings"), new
+        {
+            kind, date, startsAt = "10:00", place = "Astana, MES, room 301", onlineLink,
+            agenda = new[] { "Review of the Work Plan", "Tailings safety checklist" },
+        })).Json(HttpStatusCode.Created);
+
+    public static async Task<JsonElement> CreatePlan(this HttpClient client, JsonElement group, int year) =>
+        await (await client.PostAsJsonAsync(Url(group, "workplans"), new { year })).Json(HttpStatusCode.Created);
+
+    public static async Task<JsonElement> AddItem(this HttpClient client, JsonElement group, JsonElement plan, string title, string responsible, string deadline) =>
+        await (await client.PostAsJsonAsync(Url(group, $"workplans/{ProcessApi.Id(plan)}/items"),
+            new { title, responsibleBodyId = responsible, coImplementers = new[] { "iwac", "UNECE" }, deadline })).Json(HttpStatusCode.OK);
+
+    /// <summary>The fields a 400 problem names, comma-separated.</summary>
+    public static async Task<string> RefusedFields(this Task<HttpResponseMessage> request) =>
+        string.Join(",", (await (await request).Json(HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+
+    public static JsonElement ItemTitled(this JsonElement plan, string title) =>
+        plan.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("title").GetString() == title);
+}

@@ -41,7 +41,10 @@ public sealed class AccessMatrixTests : IClassFixture<AppFactory>
     {
         var kazakh = await _factory.ClientFor("Coordinator", "KZ");
         var process = ProcessApi.Id(await kazakh.Start("kz-establishment", "2025-09-01"));
-        var group = ProcessApi.Id(await kazakh.EstablishKazakhstan());
+        var group = await kazakh.EstablishKazakhstan();
+        var plan = await kazakh.AddItem(group, await kazakh.CreatePlan(group, 2026), "Matrix item", "iwac", "2026-09-01");
+        var ids = new MatrixIds(process, ProcessApi.Id(group), ProcessApi.Id(await kazakh.Schedule(group, "annual", "2026-02-10")),
+            ProcessApi.Id(plan), ProcessApi.Id(plan.GetProperty("items")[0]));
         var callers = new List<Caller> { Caller.Anonymous(_factory) };
         foreach (var (name, role, country) in new[]
                  {
@@ -68,7 +71,7 @@ public sealed class AccessMatrixTests : IClassFixture<AppFactory>
             foreach (var caller in callers)
             {
                 var expected = access.For(caller.Name);
-                var (status, location) = await caller.Send(endpoint, process, group);
+                var (status, location) = await caller.Send(endpoint, ids);
                 var actual = Classify(endpoint.Path, status, location);
                 cells++;
                 if (actual != expected) failures.Add($"{endpoint} as {caller.Name}: expected {expected}, got {(int)status} {location}");
@@ -155,10 +158,10 @@ public sealed class AccessMatrixTests : IClassFixture<AppFactory>
             return new Caller(name, new PageSession(client), client);
         }
 
-        public async Task<(HttpStatusCode, Uri?)> Send(EndpointKey endpoint, string process, string group)
+        public async Task<(HttpStatusCode, Uri?)> Send(EndpointKey endpoint, MatrixIds ids)
         {
             var client = endpoint.Path.StartsWith("/api", StringComparison.Ordinal) ? api : pages.Client;
-            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), AccessTable.Url(endpoint.Path, process, group));
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), AccessTable.Url(endpoint.Path, ids));
             if (endpoint.Method is "POST" or "PUT" or "PATCH")
             {
                 request.Content = new StringContent(AccessTable.Body(endpoint), Encoding.UTF8, "application/json");
