@@ -79,6 +79,8 @@ public static class RuleMessages
         ["item-not-found"] = "The Work Plan has no item {0}.",
         ["item-carried-over"] = "Item {0} was carried over into next year's plan; change it there.",
         ["deadline-before-plan-year"] = "deadline {0} is before the plan's year {1}.",
+        ["not-an-amendment"] = "\"{0}\" is not a membership-change definition; an amendment of a group runs on one.",
+        ["definition-other-country"] = "\"{0}\" is a definition for {1}, not for the group's country {2}.",
     };
 
     /// <summary>The English sentence, with dates as yyyy-MM-dd and steps and bodies by id.</summary>

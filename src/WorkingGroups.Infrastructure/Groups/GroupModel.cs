@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Groups;
+using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Infrastructure.Groups;
 
@@ -37,6 +38,15 @@ public static class GroupModel
             e.ToTable("GroupBodyNames");
             Dated(e);
             e.Property(n => n.Name).HasConversion(Text).HasMaxLength(2000);
+        });
+        b.Entity<Amendment>(e =>
+        {
+            e.ToTable("GroupAmendments");
+            e.HasKey(a => a.ProcessId);
+            e.Property(a => a.CreatedBy).HasMaxLength(256);
+            e.Property(a => a.Withdraw).HasConversion(JsonColumn.Converter<List<string>>(), JsonColumn.ListComparer<string>());
+            e.HasOne<Group>().WithMany().HasForeignKey(a => a.GroupId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(a => a.GroupId);
         });
         b.Entity<Representative>(e =>
         {

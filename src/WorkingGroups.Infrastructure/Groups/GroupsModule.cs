@@ -11,7 +11,9 @@ public static class GroupsModule
         services.AddSingleton<GroupService>();
         services.AddSingleton<MeetingService>();
         services.AddSingleton<WorkPlanService>();
+        services.AddSingleton<AmendmentService>();
         services.AddSingleton<IOnEstablished, FoundGroup>();
+        services.AddSingleton<IOnEstablished, AmendGroup>();
         return services;
     }
 }

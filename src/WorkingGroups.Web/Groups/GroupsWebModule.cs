@@ -10,7 +10,7 @@ public static class GroupsWebModule
     /// <summary>The groups API under /api/v1/groups (the pages are Razor Pages under /groups).</summary>
     public static WebApplication MapGroups(this WebApplication app)
     {
-        app.MapGroupsApi().MapMeetingsApi().MapWorkPlansApi();
+        app.MapGroupsApi().MapAmendmentsApi().MapMeetingsApi().MapWorkPlansApi();
         return app;
     }
 }

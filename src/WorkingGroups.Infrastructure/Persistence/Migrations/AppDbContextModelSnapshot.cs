@@ -145,6 +145,34 @@ namespace WorkingGroups.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("WorkingGroups.Core.Groups.Amendment", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Withdraw")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcessId");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("GroupAmendments", (string)null);
+                });
+
             modelBuilder.Entity("WorkingGroups.Core.Groups.BodyName", b =>
                 {
                     b.Property<long>("Id")
@@ -1244,6 +1272,15 @@ namespace WorkingGroups.Infrastructure.Persistence.Migrations
                     b.HasOne("WorkingGroups.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkingGroups.Core.Groups.Amendment", b =>
+                {
+                    b.HasOne("WorkingGroups.Core.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
