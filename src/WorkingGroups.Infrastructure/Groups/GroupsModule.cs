@@ -1,11 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
+using WorkingGroups.Infrastructure.Groups.Notices;
 using WorkingGroups.Infrastructure.Processes;
 
 namespace WorkingGroups.Infrastructure.Groups;
 
 public static class GroupsModule
 {
-    /// <summary>The established groups: founded when their process is established, then their composition over time.</summary>
+    /// <summary>
+    /// The established groups: founded when their process is established, their composition over time, meetings, Work Plans,
+    /// and the e-mail about them (after AddReminderServices: it uses its Hangfire, mail sender and options).
+    /// </summary>
     public static IServiceCollection AddGroupServices(this IServiceCollection services)
     {
         services.AddSingleton<GroupService>();
@@ -14,6 +18,10 @@ public static class GroupsModule
         services.AddSingleton<AmendmentService>();
         services.AddSingleton<IOnEstablished, FoundGroup>();
         services.AddSingleton<IOnEstablished, AmendGroup>();
+        services.AddSingleton<GroupNoticeSweep>();
+        services.AddTransient<GroupNoticeSweepJob>();
+        services.AddTransient<GroupNoticeJob>();
+        services.AddHostedService<GroupNoticeStartup>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Infrastructure.Groups;
 
-/// <summary>Maps meetings and Work Plans; lists inside them (agenda, attendees, evidence) are JSON columns.</summary>
+/// <summary>Maps meetings, Work Plans and the notices about them; lists inside them (agenda, attendees, evidence) are JSON columns.</summary>
 public static class MeetingModel
 {
     public static void Configure(ModelBuilder b)
@@ -37,6 +37,18 @@ public static class MeetingModel
             e.HasOne<Group>().WithMany().HasForeignKey(p => p.GroupId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(p => new { p.GroupId, p.Year }).IsUnique(); // one plan per year
             e.HasMany(p => p.Items).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<GroupNotice>(e =>
+        {
+            e.ToTable("GroupNotices");
+            e.HasKey(n => n.Id);
+            e.Property(n => n.Kind).HasConversion<string>().HasMaxLength(24);
+            e.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(n => n.LastError).HasMaxLength(2000);
+            e.Property(n => n.MessageId).HasMaxLength(300);
+            e.Ignore(n => n.Key);
+            e.HasIndex(n => new { n.GroupId, n.Kind, n.SubjectId, n.DueOn }).IsUnique(); // once each
+            e.HasIndex(n => n.Status);
         });
         b.Entity<WorkItem>(e =>
         {
