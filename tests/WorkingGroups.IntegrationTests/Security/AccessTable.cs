@@ -42,6 +42,10 @@ public static class AccessTable
         [new("GET", "/processes")] = SignedIn,
         [new("GET", "/processes/new")] = AnyCoordinator, // lists the definitions the caller may start
         [new("GET", "/processes/{id:guid}")] = SignedIn,
+        [new("GET", "/groups")] = SignedIn,
+        [new("GET", "/groups/{id:guid}")] = SignedIn,
+        [new("GET", "/groups/{id:guid}/meetings")] = SignedIn,
+        [new("GET", "/groups/{id:guid}/workplans")] = SignedIn,
         [new("GET", "/dashboard")] = SignedIn,
         [new("GET", "/dashboard/steps")] = SignedIn,
         [new("GET", "/dashboard/countries")] = SignedIn,
@@ -105,7 +109,7 @@ public static class AccessTable
 
     /// <summary>A real URL for a route pattern: the Kazakh process and group, its first step, a body it invites, an unsigned token.</summary>
     public static string Url(string pattern, MatrixIds ids) => pattern
-        .Replace("{id:guid}", ids.Process)
+        .Replace("{id:guid}", pattern.StartsWith("/groups/", StringComparison.Ordinal) ? ids.Group : ids.Process)
         .Replace("{groupId:guid}", ids.Group)
         .Replace("{meetingId:guid}", ids.Meeting)
         .Replace("{planId:guid}", ids.Plan)
