@@ -16,11 +16,13 @@ public static class GroupsModule
         services.AddSingleton<MeetingService>();
         services.AddSingleton<WorkPlanService>();
         services.AddSingleton<AmendmentService>();
-        services.AddSingleton<IOnEstablished, FoundGroup>();
+        services.AddSingleton<FoundGroup>();
+        services.AddSingleton<IOnEstablished>(sp => sp.GetRequiredService<FoundGroup>());
         services.AddSingleton<IOnEstablished, AmendGroup>();
         services.AddSingleton<GroupNoticeSweep>();
         services.AddTransient<GroupNoticeSweepJob>();
         services.AddTransient<GroupNoticeJob>();
+        services.AddHostedService<FoundMissingGroups>();
         services.AddHostedService<GroupNoticeStartup>();
         return services;
     }
