@@ -48,3 +48,11 @@ public sealed record HistoryView(IReadOnlyList<MembershipView> Memberships, IRea
 public sealed record MembershipView(string BodyId, string Role, DateOnly From, DateOnly? Until);
 
 public sealed record NameView(string BodyId, IReadOnlyDictionary<string, string> Name, DateOnly From, DateOnly? Until);
+
+/// <summary>An e-mail about the group: what, about which meeting, item or the group itself, when due, and how it went.</summary>
+public sealed record NoticeView(long Id, string Kind, Guid SubjectId, DateOnly DueOn, string Status, int Attempts, string? LastError,
+    string? Recipients, string? MessageId, DateTime? SentAt)
+{
+    public static NoticeView From(GroupNotice n) => new(n.Id, ProcessView.Name(n.Kind), n.SubjectId, n.DueOn, ProcessView.Name(n.Status),
+        n.Attempts, n.LastError, n.Recipients, n.MessageId, n.SentAt);
+}

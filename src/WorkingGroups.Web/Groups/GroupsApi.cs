@@ -24,6 +24,9 @@ public static class GroupsApi
         groups.MapGet("/{groupId:guid}/composition", async (Guid groupId, DateOnly? asOf, GroupService service, CancellationToken ct) =>
             TypedResults.Ok(CompositionView.From((await service.GetAsync(groupId, ct)).CompositionOn(asOf ?? service.Today))));
 
+        groups.MapGet("/{groupId:guid}/notices", async (Guid groupId, GroupService service, CancellationToken ct) =>
+            TypedResults.Ok((await service.NoticesAsync(groupId, ct)).Select(NoticeView.From).ToList()));
+
         groups.MapPost("/{groupId:guid}/bodies/{bodyId}/rename", async (Guid groupId, string bodyId, RenameBodyRequest request, ClaimsPrincipal user,
             GroupService service, CancellationToken ct) =>
         {

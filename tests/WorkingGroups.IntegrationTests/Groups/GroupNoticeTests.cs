@@ -68,6 +68,13 @@ public sealed class GroupNoticeTests
         await Sweep(app);
         await Task.Delay(1500);
         Assert.Equal(2, smtp.Messages.Count);
+
+        // The coordinator sees what went out, to whom, with which Message-ID.
+        var notices = await (await client.GetAsync(Url(group, "notices"))).Json(HttpStatusCode.OK);
+        Assert.Equal(["meeting-reminder", "meeting-invitation"], notices.EnumerateArray().Select(n => n.GetProperty("kind").GetString()));
+        Assert.All(notices.EnumerateArray(), n => Assert.Equal("sent", n.Status()));
+        Assert.Contains("iwac.rep@example.org", notices[1].GetProperty("recipients").GetString());
+        Assert.Equal(invitation.MessageId, notices[1].GetProperty("messageId").GetString());
     }
 
     [Fact]

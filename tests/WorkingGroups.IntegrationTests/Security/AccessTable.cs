@@ -83,6 +83,7 @@ public static class AccessTable
         [new("GET", "/api/v1/groups/")] = SignedIn,
         [new("GET", "/api/v1/groups/{groupId:guid}")] = SignedIn,
         [new("GET", "/api/v1/groups/{groupId:guid}/composition")] = SignedIn,
+        [new("GET", "/api/v1/groups/{groupId:guid}/notices")] = SignedIn,
         [new("POST", "/api/v1/groups/{groupId:guid}/bodies/{bodyId}/rename")] = CoordinatorOfKz,
         [new("POST", "/api/v1/groups/{groupId:guid}/bodies/{bodyId}/representative")] = CoordinatorOfKz,
         [new("GET", "/api/v1/groups/{groupId:guid}/amendments")] = SignedIn,
