@@ -18,7 +18,8 @@ internal static class DefinitionRules
         {
             fields.Error(lead, $"the lead body \"{lead}\" is not one of the bodies listed in \"bodies\".");
         }
-        CheckChair(fields, root["bodies"] as JArray);
+        // An establishment founds a group, which needs a chair; a membership change amends a group that has one.
+        if (root["kind"] is not { Type: JTokenType.String } kind || kind.Value<string>() != "membership-change") CheckChair(fields, root["bodies"] as JArray);
 
         foreach (var (stepId, step) in steps)
         {

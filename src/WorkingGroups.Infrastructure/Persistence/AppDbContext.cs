@@ -6,6 +6,8 @@ using WorkingGroups.Infrastructure.Identity;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Core.Reminders;
+using WorkingGroups.Core.Groups;
+using WorkingGroups.Infrastructure.Groups;
 
 namespace WorkingGroups.Infrastructure.Persistence;
 
@@ -26,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ReminderPause> ReminderPauses => Set<ReminderPause>();
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
     public DbSet<Digest> Digests => Set<Digest>();
+    public DbSet<Group> Groups => Set<Group>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -34,6 +37,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         ProcessModel.Configure(builder);
         IdentityModel.Configure(builder);
         ReminderModel.Configure(builder);
+        GroupModel.Configure(builder);
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("IdempotencyRecords");

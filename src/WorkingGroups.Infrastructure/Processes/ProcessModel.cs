@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Infrastructure.Processes;
 
@@ -33,7 +31,7 @@ public static class ProcessModel
             e.Property(s => s.StepId).HasMaxLength(64);
             e.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(s => s.Note).HasMaxLength(4000);
-            e.Property(s => s.Evidence).HasConversion(Json<List<Evidence>>(), ListComparer<Evidence>());
+            e.Property(s => s.Evidence).HasConversion(JsonColumn.Converter<List<Evidence>>(), JsonColumn.ListComparer<Evidence>());
             e.Property(s => s.Version).IsConcurrencyToken();
             e.HasMany(s => s.Invitations).WithOne().HasForeignKey(i => new { i.ProcessId, i.StepId }).OnDelete(DeleteBehavior.Cascade);
         });
@@ -45,7 +43,7 @@ public static class ProcessModel
             e.Property(i => i.BodyId).HasMaxLength(64);
             e.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(i => i.Reason).HasMaxLength(2000);
-            e.Property(i => i.Nominee).HasConversion(Json<Nominee?>());
+            e.Property(i => i.Nominee).HasConversion(JsonColumn.Converter<Nominee?>());
             e.Property(i => i.Version).IsConcurrencyToken();
         });
 
@@ -58,15 +56,4 @@ public static class ProcessModel
             e.HasIndex(a => a.ProcessId);
         });
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
-    private static ValueConverter<T, string> Json<T>() => new(
-        v => JsonSerializer.Serialize(v, JsonOptions),
-        v => JsonSerializer.Deserialize<T>(v, JsonOptions)!);
-
-    private static ValueComparer<List<T>> ListComparer<T>() => new(
-        (a, b) => a!.SequenceEqual(b!),
-        v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)),
-        v => v.ToList());
 }

@@ -78,10 +78,12 @@ public static class ReminderMail
     /// <summary>The same reminder always has the same Message-ID, so a resend after a crash can be recognised as one.</summary>
     public static string MessageId(Reminder reminder, string from)
     {
-        var domain = from.Contains('@') ? from[(from.LastIndexOf('@') + 1)..].TrimEnd('>') : "workinggroups.local";
         var kind = reminder.Kind.ToString().ToLowerInvariant();
-        return $"{reminder.ProcessId:N}.{reminder.StepId}.{reminder.BodyId}.{kind}.{reminder.DueOn:yyyyMMdd}@{domain}";
+        return $"{reminder.ProcessId:N}.{reminder.StepId}.{reminder.BodyId}.{kind}.{reminder.DueOn:yyyyMMdd}@{DomainOf(from)}";
     }
+
+    /// <summary>The sender's domain, for Message-IDs.</summary>
+    public static string DomainOf(string from) => from.Contains('@') ? from[(from.LastIndexOf('@') + 1)..].TrimEnd('>') : "workinggroups.local";
 
     /// <summary>
     /// Who receives it, and whose language it is written in. A body without a contact is reached through the

@@ -9,12 +9,13 @@ namespace WorkingGroups.Web.Hosting;
 
 public static class PagesModule
 {
-    /// <summary>Razor Pages: processes for signed-in users, admin pages for admins; antiforgery on every form (the default).</summary>
+    /// <summary>Razor Pages: processes and groups for signed-in users, admin pages for admins; antiforgery on every form (the default).</summary>
     public static IServiceCollection AddPages(this IServiceCollection services)
     {
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Processes");
+                o.Conventions.AuthorizeFolder("/Groups");
                 o.Conventions.AuthorizeFolder("/Dashboard");
                 o.Conventions.AuthorizeFolder("/Admin", AuthModule.AdminPolicy);
                 o.Conventions.AuthorizePage("/Account/Password");

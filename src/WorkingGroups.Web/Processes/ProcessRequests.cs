@@ -44,7 +44,7 @@ internal static class RequestMapping
 
     private static Evidence ToEvidence(EvidenceRequest e) => new(e.Title ?? "", e.Number, e.Date);
 
-    private static T Required<T>(T? value, string field) where T : struct =>
+    internal static T Required<T>(T? value, string field) where T : struct =>
         value ?? throw ProcessRuleException.Invalid(field, "required", field);
 
     private static string Required(string? value, string field) =>

@@ -13,7 +13,7 @@ public sealed class CommandLineTests
         var folder = Path.Combine(AppProcess.RepositoryRoot(), "workflows");
         var (exit, output, _) = await AppProcess.RunAsync(["validate", folder], new Dictionary<string, string>(), Timeout);
         Assert.Equal(0, exit);
-        Assert.Contains("2 definition(s) valid", output);
+        Assert.Contains("4 definition(s) valid", output);
         Assert.Single(output.Trim().Split('\n'));
     }
 

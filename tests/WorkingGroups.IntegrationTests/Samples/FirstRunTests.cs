@@ -24,7 +24,7 @@ public sealed partial class FirstRunTests
         using var host = new FirstRunHost(WithSamples());
         using var client = await host.ObserverAsync();
         var definitions = await client.GetFromJsonAsync<JsonElement>("/api/v1/definitions");
-        Assert.Equal(["kz-establishment", "tj-establishment", "uz-establishment"],
+        Assert.Equal(["kz-amendment", "kz-establishment", "tj-amendment", "tj-establishment", "uz-establishment"],
             definitions.EnumerateArray().Select(d => d.GetProperty("id").GetString()!).Order().ToArray());
 
         var processes = await host.ProcessesAsync();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using WorkingGroups.Infrastructure.Identity;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.IntegrationTests.Groups;
 using WorkingGroups.IntegrationTests.Hosting;
 using WorkingGroups.IntegrationTests.Pages;
 using WorkingGroups.IntegrationTests.Processes;
@@ -40,6 +41,10 @@ public sealed class AccessMatrixTests : IClassFixture<AppFactory>
     {
         var kazakh = await _factory.ClientFor("Coordinator", "KZ");
         var process = ProcessApi.Id(await kazakh.Start("kz-establishment", "2025-09-01"));
+        var group = await kazakh.EstablishKazakhstan();
+        var plan = await kazakh.AddItem(group, await kazakh.CreatePlan(group, 2026), "Matrix item", "iwac", "2026-09-01");
+        var ids = new MatrixIds(process, ProcessApi.Id(group), ProcessApi.Id(await kazakh.Schedule(group, "annual", "2026-02-10")),
+            ProcessApi.Id(plan), ProcessApi.Id(plan.GetProperty("items")[0]));
         var callers = new List<Caller> { Caller.Anonymous(_factory) };
         foreach (var (name, role, country) in new[]
                  {
@@ -66,7 +71,7 @@ public sealed class AccessMatrixTests : IClassFixture<AppFactory>
             foreach (var caller in callers)
             {
                 var expected = access.For(caller.Name);
-                var (status, location) = await caller.Send(endpoint, process);
+                var (status, location) = await caller.Send(endpoint, ids);
                 var actual = Classify(endpoint.Path, status, location);
                 cells++;
                 if (actual != expected) failures.Add($"{endpoint} as {caller.Name}: expected {expected}, got {(int)status} {location}");
@@ -153,10 +158,10 @@ public sealed class AccessMatrixTests : IClassFixture<AppFactory>
             return new Caller(name, new PageSession(client), client);
         }
 
-        public async Task<(HttpStatusCode, Uri?)> Send(EndpointKey endpoint, string process)
+        public async Task<(HttpStatusCode, Uri?)> Send(EndpointKey endpoint, MatrixIds ids)
         {
             var client = endpoint.Path.StartsWith("/api", StringComparison.Ordinal) ? api : pages.Client;
-            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), AccessTable.Url(endpoint.Path, process));
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), AccessTable.Url(endpoint.Path, ids));
             if (endpoint.Method is "POST" or "PUT" or "PATCH")
             {
                 request.Content = new StringContent(AccessTable.Body(endpoint), Encoding.UTF8, "application/json");

@@ -42,6 +42,10 @@ public static class AccessTable
         [new("GET", "/processes")] = SignedIn,
         [new("GET", "/processes/new")] = AnyCoordinator, // lists the definitions the caller may start
         [new("GET", "/processes/{id:guid}")] = SignedIn,
+        [new("GET", "/groups")] = SignedIn,
+        [new("GET", "/groups/{id:guid}")] = SignedIn,
+        [new("GET", "/groups/{id:guid}/meetings")] = SignedIn,
+        [new("GET", "/groups/{id:guid}/workplans")] = SignedIn,
         [new("GET", "/dashboard")] = SignedIn,
         [new("GET", "/dashboard/steps")] = SignedIn,
         [new("GET", "/dashboard/countries")] = SignedIn,
@@ -76,6 +80,25 @@ public static class AccessTable
         [new("GET", "/api/v1/exports/steps.csv")] = SignedIn,
         [new("GET", "/api/v1/exports/invitations.csv")] = SignedIn,
         [new("GET", "/api/v1/exports/portfolio.xlsx")] = SignedIn,
+        [new("GET", "/api/v1/groups/")] = SignedIn,
+        [new("GET", "/api/v1/groups/{groupId:guid}")] = SignedIn,
+        [new("GET", "/api/v1/groups/{groupId:guid}/composition")] = SignedIn,
+        [new("GET", "/api/v1/groups/{groupId:guid}/notices")] = SignedIn,
+        [new("POST", "/api/v1/groups/{groupId:guid}/bodies/{bodyId}/rename")] = CoordinatorOfKz,
+        [new("POST", "/api/v1/groups/{groupId:guid}/bodies/{bodyId}/representative")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/groups/{groupId:guid}/amendments")] = SignedIn,
+        [new("POST", "/api/v1/groups/{groupId:guid}/amendments")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/groups/{groupId:guid}/meetings")] = SignedIn,
+        [new("POST", "/api/v1/groups/{groupId:guid}/meetings")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/groups/{groupId:guid}/meetings/{meetingId:guid}")] = SignedIn,
+        [new("POST", "/api/v1/groups/{groupId:guid}/meetings/{meetingId:guid}/record")] = CoordinatorOfKz,
+        [new("POST", "/api/v1/groups/{groupId:guid}/meetings/{meetingId:guid}/minutes")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/groups/{groupId:guid}/workplans")] = SignedIn,
+        [new("POST", "/api/v1/groups/{groupId:guid}/workplans")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}")] = SignedIn,
+        [new("POST", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/items")] = CoordinatorOfKz,
+        [new("PATCH", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/items/{itemId:guid}")] = CoordinatorOfKz,
+        [new("POST", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/adopt")] = CoordinatorOfKz,
 
         // The API's description: public today (it describes, it holds no data).
         [new("GET", "/openapi/{documentName}.json")] = SignedIn, // open only in Development (OpenApi:Anonymous)
@@ -85,9 +108,13 @@ public static class AccessTable
         [new("GET", "/openapi/scalar.aspnetcore.js")] = Public, // the reference viewer's own files, no data
     };
 
-    /// <summary>A real URL for a route pattern: the Kazakh process, its first step, a body it invites, an unsigned token.</summary>
-    public static string Url(string pattern, string process) => pattern
-        .Replace("{id:guid}", process)
+    /// <summary>A real URL for a route pattern: the Kazakh process and group, its first step, a body it invites, an unsigned token.</summary>
+    public static string Url(string pattern, MatrixIds ids) => pattern
+        .Replace("{id:guid}", pattern.StartsWith("/groups/", StringComparison.Ordinal) ? ids.Group : ids.Process)
+        .Replace("{groupId:guid}", ids.Group)
+        .Replace("{meetingId:guid}", ids.Meeting)
+        .Replace("{planId:guid}", ids.Plan)
+        .Replace("{itemId:guid}", ids.Item)
         .Replace("{stepId}", "start-procedure")
         .Replace("{bodyId}", "cerc-menr")
         .Replace("{token}", "not-a-signed-token")
@@ -106,9 +133,22 @@ public static class AccessTable
         var p when p.EndsWith("/steps/{stepId}", StringComparison.Ordinal) => """{"note":"corrected"}""",
         var p when p.EndsWith("/cancel", StringComparison.Ordinal) => """{"cancelledOn":"2025-09-06","reason":"matrix test"}""",
         "/api/v1/reminders/digest/" => """{"weekly":true}""",
+        var p when p.EndsWith("/rename", StringComparison.Ordinal) => """{"name":{"en":"Renamed","ru":"Переименован"},"effectiveOn":"2026-01-10"}""",
+        var p when p.EndsWith("/representative", StringComparison.Ordinal) => """{"name":"Matrix Person","effectiveOn":"2026-01-10"}""",
+        var p when p.EndsWith("/amendments", StringComparison.Ordinal) => """{"definitionId":"kz-amendment","startedOn":"2026-02-02"}""",
+        var p when p.EndsWith("/meetings", StringComparison.Ordinal) => """{"kind":"interim","date":"2026-04-01","startsAt":"10:00","place":"Astana"}""",
+        var p when p.EndsWith("/record", StringComparison.Ordinal) => """{"decisions":["Matrix decision"]}""",
+        var p when p.EndsWith("/minutes", StringComparison.Ordinal) => """{"status":"draft"}""",
+        var p when p.EndsWith("/workplans", StringComparison.Ordinal) => """{"year":2026}""",
+        var p when p.EndsWith("/items", StringComparison.Ordinal) => """{"title":"Matrix item","responsibleBodyId":"iwac","deadline":"2026-09-01"}""",
+        var p when p.EndsWith("/items/{itemId:guid}", StringComparison.Ordinal) => """{"status":"in-progress"}""",
+        var p when p.EndsWith("/adopt", StringComparison.Ordinal) => """{"meetingId":"00000000-0000-0000-0000-000000000000"}""",
         _ => "{}",
     };
 }
+
+/// <summary>The Kazakh process, and the Kazakh group with a meeting, a Work Plan and an item, that the matrix's URLs name.</summary>
+public sealed record MatrixIds(string Process, string Group, string Meeting, string Plan, string Item);
 
 /// <summary>The expected outcome per kind of caller.</summary>
 public sealed record Access(Outcome Anonymous, Outcome Observer, Outcome CoordinatorOfKz, Outcome CoordinatorOfTj, Outcome Admin)

@@ -16,7 +16,7 @@ public sealed class RepositoryDefinitionsTests
         throw new InvalidOperationException("repository root not found");
     }
 
-    private static ProcessDefinition Country(string code) => Assert.Single(Loaded.Definitions, d => d.Country == code);
+    private static ProcessDefinition Country(string code) => Assert.Single(Loaded.Definitions, d => d.Country == code && d.Kind == DefinitionKind.Establishment);
 
     private static double LongestPath(ProcessDefinition d)
     {

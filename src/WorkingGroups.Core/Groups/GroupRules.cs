@@ -1,0 +1,27 @@
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Processes;
+
+namespace WorkingGroups.Core.Groups;
+
+/// <summary>The input rules of group changes, refused with the same coded messages as process changes.</summary>
+public static class GroupRules
+{
+    /// <summary>A date a change took effect: never in the future, never before the group existed.</summary>
+    public static void EffectiveDate(string field, DateOnly date, DateOnly today, Group group)
+    {
+        if (date > today) throw ProcessRuleException.Invalid(field, "date-in-future", field, date, today);
+        if (date < group.EstablishedOn) throw ProcessRuleException.Invalid(field, "date-before-establishment", field, date, group.EstablishedOn);
+    }
+
+    /// <summary>A body's name: English and Russian required, each a short text.</summary>
+    public static void Name(string field, LocalizedText name)
+    {
+        foreach (var language in LocalizedText.RequiredLanguages)
+            ProcessRules.Text($"{field}.{language}", name.Values.GetValueOrDefault(language), ProcessRules.MaxText, required: true);
+        foreach (var (language, text) in name.Values)
+        {
+            if (!LocalizedText.KnownLanguages.Contains(language)) throw ProcessRuleException.Invalid($"{field}.{language}", "unknown-language", language, LocalizedText.KnownLanguages);
+            ProcessRules.Text($"{field}.{language}", text, ProcessRules.MaxText);
+        }
+    }
+}

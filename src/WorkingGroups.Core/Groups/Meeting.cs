@@ -1,0 +1,76 @@
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Processes;
+
+namespace WorkingGroups.Core.Groups;
+
+public enum MinutesStatus { None, Draft, Approved }
+
+/// <summary>
+/// An annual or interim meeting of a group: when and where (a place, an online link, or both), the agenda, and once held
+/// who attended, what was decided, the minutes from draft to approved and the status of Work Plan items that day.
+/// The start is the local time in the meeting's time zone (an IANA id such as Asia/Almaty).
+/// </summary>
+public sealed class Meeting
+{
+    public Guid Id { get; set; }
+    public Guid GroupId { get; set; }
+    public MeetingKind Kind { get; set; }
+    public DateOnly Date { get; set; }
+    public TimeOnly StartsAt { get; set; }
+    public int DurationMinutes { get; set; }
+    public required string TimeZone { get; set; }
+    public string? Place { get; set; }
+    public string? OnlineLink { get; set; }
+    public List<string> Agenda { get; set; } = [];
+    public List<Attendee> Attendees { get; set; } = [];
+    public List<string> Decisions { get; set; } = [];
+    public List<ItemReview> ItemReviews { get; set; } = [];
+    public MinutesStatus Minutes { get; set; }
+    public Evidence? MinutesDocument { get; set; }
+    public DateOnly? MinutesApprovedOn { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public Guid Version { get; set; }
+
+    public bool HeldBy(DateOnly today) => Date <= today;
+
+    /// <summary>The start as an instant: the local time in the meeting's zone.</summary>
+    public DateTimeOffset StartUtc()
+    {
+        var local = Date.ToDateTime(StartsAt);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>What happened: attendance, decisions and each reviewed item's status that day. Only once it was held.</summary>
+    public void Record(IReadOnlyList<Attendee> attendees, IReadOnlyList<string> decisions, IReadOnlyList<ItemReview> reviews, DateOnly today)
+    {
+        if (!HeldBy(today)) throw ProcessRuleException.Conflict("meeting-not-held", Date);
+        Attendees = attendees.ToList();
+        Decisions = decisions.ToList();
+        ItemReviews = reviews.ToList();
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The minutes as a draft, then approved on a date; approved minutes no longer change.</summary>
+    public void RecordMinutes(MinutesStatus status, Evidence? document, DateOnly? approvedOn, DateOnly today)
+    {
+        if (!HeldBy(today)) throw ProcessRuleException.Conflict("meeting-not-held", Date);
+        if (Minutes == MinutesStatus.Approved) throw ProcessRuleException.Conflict("minutes-approved", MinutesApprovedOn);
+        if (status == MinutesStatus.Approved)
+        {
+            var date = approvedOn ?? throw ProcessRuleException.Invalid("approvedOn", "required", "approvedOn");
+            if (date > today) throw ProcessRuleException.Invalid("approvedOn", "date-in-future", "approvedOn", date, today);
+            if (date < Date) throw ProcessRuleException.Invalid("approvedOn", "date-before-meeting", "approvedOn", date, Date);
+        }
+        Minutes = status;
+        MinutesDocument = document ?? MinutesDocument;
+        MinutesApprovedOn = status == MinutesStatus.Approved ? approvedOn : null;
+        Version = Guid.NewGuid();
+    }
+}
+
+/// <summary>Who attended: a member body (by id) or an observer organisation (UNECE, OSCE, IWAC), and the person.</summary>
+public sealed record Attendee(string? BodyId, string? Organisation, string? Person, bool Observer);
+
+/// <summary>A Work Plan item's status as a meeting reviewed it.</summary>
+public sealed record ItemReview(Guid ItemId, WorkItemStatus Status, string? Note);

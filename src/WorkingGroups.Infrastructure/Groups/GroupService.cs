@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using WorkingGroups.Core.Groups;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Infrastructure.Groups;
+
+/// <summary>Reads the groups and records changes of their composition (the pages and the API share it).</summary>
+public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<List<Group>> ListAsync(string? country, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = GroupStore.Query(db).AsNoTracking();
+        if (country is not null) query = query.Where(g => g.Country == country);
+        return await query.OrderBy(g => g.Country).ThenBy(g => g.EstablishedOn).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Group?> FindAsync(Guid groupId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await GroupStore.Query(db).AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+    }
+
+    public async Task<Group> GetAsync(Guid groupId, CancellationToken cancellationToken) =>
+        await FindAsync(groupId, cancellationToken) ?? throw ProcessRuleException.NotFound("group-not-found", groupId);
+
+    /// <summary>The e-mail about a group (meeting invitations and reminders, the annual meeting, item deadlines), newest first.</summary>
+    public async Task<List<GroupNotice>> NoticesAsync(Guid groupId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken)) throw ProcessRuleException.NotFound("group-not-found", groupId);
+        return await db.Set<GroupNotice>().AsNoTracking().Where(n => n.GroupId == groupId)
+            .OrderByDescending(n => n.DueOn).ThenByDescending(n => n.Id).ToListAsync(cancellationToken);
+    }
+
+    public Task<Group> RenameBodyAsync(Guid groupId, string bodyId, RenameBody command, CancellationToken cancellationToken) =>
+        ChangeAsync(groupId, group =>
+        {
+            GroupRules.Name("name", command.Name);
+            GroupRules.EffectiveDate("effectiveOn", command.EffectiveOn, Today, group);
+            group.RenameBody(bodyId, command.Name, command.EffectiveOn);
+        }, cancellationToken);
+
+    public Task<Group> ChangeRepresentativeAsync(Guid groupId, string bodyId, ChangeRepresentative command, CancellationToken cancellationToken) =>
+        ChangeAsync(groupId, group =>
+        {
+            ProcessRules.Nominee(command.Person, required: true);
+            GroupRules.EffectiveDate("effectiveOn", command.EffectiveOn, Today, group);
+            group.ChangeRepresentative(bodyId, command.Person, command.EffectiveOn);
+        }, cancellationToken);
+
+    /// <summary>Loads the group, applies a change that checks its own rules, and saves it (a concurrent change is refused).</summary>
+    public async Task<Group> ChangeAsync(Guid groupId, Action<Group> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken, tracked: true);
+        change(group);
+        await GroupStore.SaveAsync(db, cancellationToken);
+        return group;
+    }
+}

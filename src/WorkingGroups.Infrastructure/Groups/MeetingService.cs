@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using WorkingGroups.Core.Groups;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Infrastructure.Groups;
+
+/// <summary>A group's meetings: scheduled, then recorded (attendance, decisions, item reviews) and their minutes.</summary>
+public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<List<Meeting>> ListAsync(Guid groupId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken)) throw ProcessRuleException.NotFound("group-not-found", groupId);
+        return await db.Set<Meeting>().AsNoTracking().Where(m => m.GroupId == groupId).OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Meeting> GetAsync(Guid groupId, Guid meetingId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Meeting>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.GroupId == groupId, cancellationToken)
+            ?? throw ProcessRuleException.NotFound("meeting-not-found", meetingId);
+    }
+
+    public async Task<Meeting> ScheduleAsync(Guid groupId, ScheduleMeeting command, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
+        var meeting = MeetingRules.Schedule(group, command, clock.GetUtcNow().UtcDateTime);
+        db.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        return meeting;
+    }
+
+    /// <summary>Records what happened; each item review also becomes the item's status.</summary>
+    public async Task<Meeting> RecordAsync(Guid groupId, Guid meetingId, RecordMeeting command, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
+        var meeting = await LoadAsync(db, groupId, meetingId, cancellationToken);
+        MeetingRules.Record(group, meeting, command);
+        var ids = command.ItemReviews.Select(r => r.ItemId).ToList();
+        var items = await db.Set<WorkItem>().Where(i => ids.Contains(i.Id))
+            .Join(db.Set<WorkPlan>().Where(p => p.GroupId == groupId), i => i.PlanId, p => p.Id, (i, _) => i).ToListAsync(cancellationToken);
+        if (ids.FirstOrDefault(id => items.All(i => i.Id != id)) is var missing && missing != Guid.Empty)
+            throw ProcessRuleException.NotFound("item-not-found", missing);
+        meeting.Record(command.Attendees, command.Decisions, command.ItemReviews, Today);
+        foreach (var review in command.ItemReviews) WorkPlanRules.ApplyReview(items.Single(i => i.Id == review.ItemId), review, meeting.Date);
+        await GroupStore.SaveAsync(db, cancellationToken);
+        return meeting;
+    }
+
+    public async Task<Meeting> RecordMinutesAsync(Guid groupId, Guid meetingId, RecordMinutes command, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var meeting = await LoadAsync(db, groupId, meetingId, cancellationToken);
+        if (command.Document is { } document) ProcessRules.Evidence([document], Today);
+        meeting.RecordMinutes(command.Status, command.Document, command.ApprovedOn, Today);
+        await GroupStore.SaveAsync(db, cancellationToken);
+        return meeting;
+    }
+
+    internal static async Task<Meeting> LoadAsync(AppDbContext db, Guid groupId, Guid meetingId, CancellationToken cancellationToken) =>
+        await db.Set<Meeting>().SingleOrDefaultAsync(m => m.Id == meetingId && m.GroupId == groupId, cancellationToken)
+        ?? throw ProcessRuleException.NotFound("meeting-not-found", meetingId);
+}

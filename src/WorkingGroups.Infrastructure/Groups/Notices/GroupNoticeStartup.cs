@@ -1,0 +1,28 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using WorkingGroups.Infrastructure.Reminders;
+
+namespace WorkingGroups.Infrastructure.Groups.Notices;
+
+/// <summary>Runs the group sweep through Hangfire: recurring on the reminders' interval, and once at start-up.</summary>
+public sealed class GroupNoticeSweepJob(GroupNoticeSweep sweep)
+{
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(60)]
+    public Task RunAsync(CancellationToken cancellationToken) => sweep.RunAsync(cancellationToken);
+}
+
+/// <summary>Registered after the start-up tasks (so the database is migrated), like the reminders' start-up.</summary>
+internal sealed class GroupNoticeStartup(IRecurringJobManager recurring, IBackgroundJobClient jobs, ReminderOptions options) : IHostedService
+{
+    public const string SweepJobId = "groups-sweep";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<GroupNoticeSweepJob>(SweepJobId, job => job.RunAsync(CancellationToken.None), options.SweepCron());
+        jobs.Enqueue<GroupNoticeSweepJob>(job => job.RunAsync(CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

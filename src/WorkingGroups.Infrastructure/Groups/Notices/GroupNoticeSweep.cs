@@ -1,0 +1,71 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using WorkingGroups.Core.Groups;
+using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Reminders;
+
+namespace WorkingGroups.Infrastructure.Groups.Notices;
+
+/// <summary>
+/// Records what is due about every group today (meeting invitations and reminders, the annual meeting, Work Plan
+/// deadlines), then gives each due notice its own send job, as the process reminders do.
+/// </summary>
+public sealed class GroupNoticeSweep(
+    IDbContextFactory<AppDbContext> contexts,
+    IBackgroundJobClient jobs,
+    SmtpOptions smtp,
+    ReminderOptions options,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<GroupNoticeSweep> logger)
+{
+    public NoticeDays Days => new(configuration.GetValue("Groups:MeetingReminderDays", 7), configuration.GetValue("Groups:ItemReminderDays", 14));
+
+    public async Task<List<GroupNotice>> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var groups = await GroupStore.Query(db).AsNoTracking().ToListAsync(cancellationToken);
+        var meetings = await db.Set<Meeting>().AsNoTracking().ToListAsync(cancellationToken);
+        var plans = await db.Set<WorkPlan>().AsNoTracking().Include(p => p.Items).ToListAsync(cancellationToken);
+        var known = (await db.Set<GroupNotice>().AsNoTracking().ToListAsync(cancellationToken)).Select(n => n.Key).ToHashSet();
+
+        var recorded = groups.SelectMany(g => GroupNoticePlan.Due(g, meetings.Where(m => m.GroupId == g.Id).ToList(),
+                plans.Where(p => p.GroupId == g.Id).ToList(), Days, today, now))
+            .Where(n => known.Add(n.Key)).ToList();
+        db.AddRange(recorded);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogInformation(ex, "A concurrent sweep recorded the same group notices");
+        }
+        if (recorded.Count > 0) logger.LogInformation("Group sweep recorded {Count} due notices", recorded.Count);
+        await DispatchAsync(db, now, cancellationToken);
+        return recorded;
+    }
+
+    /// <summary>Each due notice (or one whose job was lost) gets a send job; nothing while SMTP is not configured.</summary>
+    private async Task DispatchAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        if (!smtp.IsConfigured) return;
+        var stale = now - TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(10).Ticks, options.RetryDelay.Ticks * 2));
+        var ready = await db.Set<GroupNotice>()
+            .Where(n => n.Status == ReminderStatus.Due || (n.Status == ReminderStatus.Scheduled && n.ClaimedAt < stale)
+                        || (n.Status == ReminderStatus.Sending && n.ClaimedAt < stale))
+            .OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        foreach (var notice in ready)
+        {
+            notice.Status = ReminderStatus.Scheduled;
+            notice.ClaimedAt = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var notice in ready) jobs.Enqueue<GroupNoticeJob>(job => job.SendAsync(notice.Id, CancellationToken.None));
+    }
+}

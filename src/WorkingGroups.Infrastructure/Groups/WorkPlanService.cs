@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using WorkingGroups.Core.Groups;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Infrastructure.Groups;
+
+/// <summary>A group's Work Plans: a draft per year (with last year's unfinished items carried over), items, adoption at a meeting.</summary>
+public sealed class WorkPlanService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<List<WorkPlan>> ListAsync(Guid groupId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken)) throw ProcessRuleException.NotFound("group-not-found", groupId);
+        return await Plans(db).AsNoTracking().Where(p => p.GroupId == groupId).OrderBy(p => p.Year).ToListAsync(cancellationToken);
+    }
+
+    public async Task<WorkPlan> GetAsync(Guid groupId, Guid planId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await LoadAsync(db, groupId, planId, cancellationToken, tracked: false);
+    }
+
+    /// <summary>The year's draft; the previous year's unfinished items move into it and are marked carried over there.</summary>
+    public async Task<WorkPlan> CreateAsync(Guid groupId, int year, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
+        WorkPlanRules.Year(group, year, Today);
+        if (await db.Set<WorkPlan>().AnyAsync(p => p.GroupId == groupId && p.Year == year, cancellationToken))
+            throw ProcessRuleException.Conflict("plan-exists", year);
+        var previous = await Plans(db).SingleOrDefaultAsync(p => p.GroupId == groupId && p.Year == year - 1, cancellationToken);
+        var plan = CarryOver.NextYear(groupId, year, previous, clock.GetUtcNow().UtcDateTime);
+        db.Add(plan);
+        await GroupStore.SaveAsync(db, cancellationToken);
+        return plan;
+    }
+
+    public async Task<WorkPlan> AddItemAsync(Guid groupId, Guid planId, AddWorkItem command, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
+        var plan = await LoadAsync(db, groupId, planId, cancellationToken);
+        var item = WorkPlanRules.NewItem(group, plan, command, Today);
+        plan.Items.Add(item);
+        db.Add(item); // a new child with a set key: EF would otherwise take it for an existing row
+        plan.Version = Guid.NewGuid();
+        await GroupStore.SaveAsync(db, cancellationToken);
+        return plan;
+    }
+
+    public async Task<WorkPlan> UpdateItemAsync(Guid groupId, Guid planId, Guid itemId, UpdateWorkItem command, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var plan = await LoadAsync(db, groupId, planId, cancellationToken);
+        WorkPlanRules.Update(plan, plan.Item(itemId), command, Today);
+        await GroupStore.SaveAsync(db, cancellationToken);
+        return plan;
+    }
+
+    public async Task<WorkPlan> AdoptAsync(Guid groupId, Guid planId, Guid meetingId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var plan = await LoadAsync(db, groupId, planId, cancellationToken);
+        var meeting = await db.Set<Meeting>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.GroupId == groupId, cancellationToken)
+            ?? throw ProcessRuleException.Invalid("meetingId", "meeting-not-found", meetingId);
+        plan.Adopt(meeting, Today);
+        await GroupStore.SaveAsync(db, cancellationToken);
+        return plan;
+    }
+
+    private static IQueryable<WorkPlan> Plans(AppDbContext db) => db.Set<WorkPlan>().Include(p => p.Items.OrderBy(i => i.Number));
+
+    private static async Task<WorkPlan> LoadAsync(AppDbContext db, Guid groupId, Guid planId, CancellationToken cancellationToken, bool tracked = true) =>
+        await (tracked ? Plans(db) : Plans(db).AsNoTracking()).SingleOrDefaultAsync(p => p.Id == planId && p.GroupId == groupId, cancellationToken)
+        ?? throw ProcessRuleException.NotFound("plan-not-found", planId);
+}
