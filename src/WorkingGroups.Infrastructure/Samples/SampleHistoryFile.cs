@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 
@@ -13,40 +12,9 @@ namespace WorkingGroups.Infrastructure.Samples;
 /// </summary>
 public static class SampleHistoryFile
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-    };
-
     /// <summary>Every history of a folder, or every mistake in them (each with file and JSON path).</summary>
-    public static (List<SampleHistory> Histories, List<string> Errors) ReadFolder(string folder, DefinitionCatalog catalog, DateOnly today)
-    {
-        var histories = new List<SampleHistory>();
-        var errors = new List<string>();
-        foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
-        {
-            var file = Path.GetFileName(path);
-            try
-            {
-                var written = JsonSerializer.Deserialize<WrittenHistory>(File.ReadAllText(path), Json)
-                    ?? throw new SampleHistoryException("$", "the file holds no history.");
-                var problems = new List<SampleHistoryException>();
-                var history = Check(file, written, catalog, today, problems);
-                if (problems.Count == 0) histories.Add(history);
-                errors.AddRange(problems.Select(p => $"{file}: {p.Where}: {p.Message}"));
-            }
-            catch (JsonException ex)
-            {
-                errors.Add($"{file}:{ex.LineNumber + 1}: {ex.Path}: {ex.Message}");
-            }
-            catch (SampleHistoryException ex)
-            {
-                errors.Add($"{file}: {ex.Where}: {ex.Message}");
-            }
-        }
-        return (histories, errors);
-    }
+    public static (List<SampleHistory> Histories, List<string> Errors) ReadFolder(string folder, DefinitionCatalog catalog, DateOnly today) =>
+        SampleFiles.ReadFolder<WrittenHistory, SampleHistory>(folder, (file, written, problems) => Check(file, written, catalog, today, problems));
 
     /// <summary>An unknown definition ends the check of a file; other mistakes are all collected.</summary>
     private static SampleHistory Check(string file, WrittenHistory written, DefinitionCatalog catalog, DateOnly today, List<SampleHistoryException> problems)

@@ -8,12 +8,13 @@ using WorkingGroups.Infrastructure.Processes;
 namespace WorkingGroups.Infrastructure.Samples;
 
 /// <summary>
-/// Plays the sample histories through <see cref="ProcessService"/>, as a coordinator would record them, so the
+/// Plays the sample histories through <see cref="ProcessService"/> (then the groups' samples: <see cref="SampleGroupPlayer"/>), as a coordinator would record them, so the
 /// engine opens the steps and the audit trail shows every action. Only into a database without processes: once
 /// anything is there (samples or real work) it never runs again.
 /// </summary>
 public sealed class SampleLoader(
-    IDbContextFactory<AppDbContext> contexts, ProcessService processes, DefinitionCatalog catalog, TimeProvider clock, ILogger<SampleLoader> logger)
+    IDbContextFactory<AppDbContext> contexts, ProcessService processes, SampleGroupPlayer groups, DefinitionCatalog catalog, TimeProvider clock,
+    ILogger<SampleLoader> logger)
 {
     /// <summary>How the audit trail names whoever recorded the samples.</summary>
     public const string User = "samples";
@@ -41,6 +42,7 @@ public sealed class SampleLoader(
             return 0;
         }
         foreach (var history in histories) await PlayAsync(history, cancellationToken);
+        await groups.PlayAsync(samplesFolder, cancellationToken);
         logger.LogInformation("Loaded {Count} sample processes from {Folder}", histories.Count, folder);
         return histories.Count;
     }

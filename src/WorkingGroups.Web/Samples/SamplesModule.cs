@@ -23,6 +23,7 @@ public static class SamplesModule
                 : catalog;
         }));
         services.AddSingleton<SampleLoader>();
+        services.AddSingleton<SampleGroupPlayer>();
         services.AddScoped<FirstAdmin>();
         services.AddSingleton<FirstRun>();
         services.TryAddSingleton(new FirstRunConsole(Console.Out));

@@ -106,6 +106,37 @@ public sealed partial class FirstRunTests
     }
 
     [Fact]
+    public async Task First_start_gives_the_Kazakh_group_a_year_of_meetings_and_a_Work_Plan_in_every_state()
+    {
+        using var host = new FirstRunHost(WithSamples());
+        using var client = await host.ObserverAsync();
+        var group = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/groups?country=KZ")).EnumerateArray());
+        var id = group.GetProperty("id").GetString();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        // The annual meeting that adopted the plan, with observers and approved minutes; then an interim review.
+        var meetings = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/groups/{id}/meetings")).EnumerateArray().ToList();
+        var annual = Assert.Single(meetings, m => m.GetProperty("kind").GetString() == "annual");
+        Assert.True(annual.GetProperty("held").GetBoolean());
+        Assert.Equal(today.AddDays(-150).ToString("yyyy-MM-dd"), annual.Date("date"));
+        Assert.Equal("approved", annual.GetProperty("minutes").GetString());
+        Assert.Equal("WG-1/2026", annual.GetProperty("minutesDocument").GetProperty("number").GetString());
+        Assert.Contains(annual.GetProperty("attendees").EnumerateArray(), a => a.GetProperty("organisation").GetString() == "UNECE" && a.GetProperty("observer").GetBoolean());
+        var interim = Assert.Single(meetings, m => m.GetProperty("kind").GetString() == "interim");
+        Assert.Equal(3, interim.GetProperty("itemReviews").GetArrayLength());
+
+        var plan = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/groups/{id}/workplans")).EnumerateArray());
+        plan = await client.GetFromJsonAsync<JsonElement>($"/api/v1/groups/{id}/workplans/{plan.GetProperty("id").GetString()}");
+        Assert.Equal("adopted", plan.GetProperty("status").GetString());
+        Assert.Equal(annual.GetProperty("id").GetString(), plan.GetProperty("adoptedAt").GetString());
+        Assert.Equal(["done", "in-progress", "in-progress", "planned"], plan.GetProperty("items").EnumerateArray().Select(i => i.Status()).ToArray());
+        var progress = plan.GetProperty("progress");
+        // Done, in progress on time, overdue (the joint inspection, past its deadline), and one not started.
+        Assert.Equal((4, 1, 1, 1), (progress.GetProperty("items").GetInt32(), progress.GetProperty("done").GetInt32(),
+            progress.GetProperty("inProgress").GetInt32(), progress.GetProperty("overdue").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_second_start_on_the_same_folder_changes_nothing()
     {
         var data = Directory.CreateTempSubdirectory("wg-second-").FullName;
