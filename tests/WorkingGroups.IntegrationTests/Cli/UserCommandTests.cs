@@ -158,20 +158,7 @@ public sealed class UserCommandTests : IDisposable
         return line.Trim();
     }
 
-    /// <summary>Every log file under the data folder.</summary>
-    private string Logged()
-    {
-        var logs = Directory.GetFiles(Path.Combine(_data, "logs"));
-        Assert.NotEmpty(logs);
-        return string.Concat(logs.Select(ReadShared));
-    }
-
-    /// <summary>The app may still hold the log open for writing.</summary>
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        return new StreamReader(stream).ReadToEnd();
-    }
+    private string Logged() => LogFiles.ReadAll(_data);
 
     public void Dispose()
     {

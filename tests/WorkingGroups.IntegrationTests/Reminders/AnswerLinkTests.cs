@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.IntegrationTests.Hosting;
 using WorkingGroups.IntegrationTests.Processes;
 
 namespace WorkingGroups.IntegrationTests.Reminders;
@@ -72,15 +73,9 @@ public sealed class AnswerLinkTests
         Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("user").GetString() == "dles.mes@example.org (answer link)");
 
         // The links work like passwords: the request log names the page, never the token.
-        var logs = string.Concat(Directory.GetFiles(Path.Combine(app.Folder, "logs")).Select(ReadShared));
+        var logs = LogFiles.ReadAll(app.Folder);
         Assert.Contains("/answer/[redacted]", logs);
         Assert.DoesNotContain(dles, logs);
         Assert.DoesNotContain(epd, logs);
-    }
-
-    private static string ReadShared(string file)
-    {
-        using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
-        return reader.ReadToEnd();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.IntegrationTests.Hosting;
 using WorkingGroups.IntegrationTests.Processes;
 
 namespace WorkingGroups.IntegrationTests.Reminders;
@@ -42,6 +43,29 @@ public sealed class DeliveryFailureTests
         Assert.Equal(4, smtp.Refused);
         Assert.Single(smtp.Messages);
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"/api/v1/processes/{ProcessApi.Id(process)}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_smtp_password_never_reaches_the_log_nor_the_failure_shown_to_the_coordinator()
+    {
+        const string password = "Smtp-secret-8d41f0";
+        await using var smtp = new SmtpSink(); // offers no AUTH, so signing in fails on every attempt
+        using var app = new ReminderApp(smtp);
+        app.With("Smtp:UserName", "tracker").With("Smtp:Password", password);
+        var coordinator = await app.ClientAs(ReminderVerbs.Coordinator, "Coordinator", "KZ");
+        var process = await coordinator.InvitationsSent(app.Today, "dles-mes");
+
+        await (await coordinator.PostAsync($"/api/v1/processes/{ProcessApi.Id(process)}/reminders/send-now", null)).Json(HttpStatusCode.OK);
+        var failed = (await coordinator.Settled(process)).Single();
+        Assert.Equal("failed", failed.Status());
+        Assert.Empty(smtp.Messages);
+
+        var shown = failed.GetProperty("lastError").GetString()!;
+        Assert.NotEmpty(shown); // the coordinator sees why...
+        Assert.DoesNotContain(password, shown); // ...but never the secret
+        var logged = LogFiles.ReadAll(app.Folder);
+        Assert.Contains("authentication", logged, StringComparison.OrdinalIgnoreCase); // the failed sign-in is logged...
+        Assert.DoesNotContain(password, logged); // ...without the secret
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed partial class FirstRunTests
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().Users.CountAsync());
             var logs = Directory.GetFiles(Path.Combine(data, "logs"));
             Assert.NotEmpty(logs);
-            Assert.All(logs, log => Assert.DoesNotContain(password, ReadShared(log)));
+            Assert.All(logs, log => Assert.DoesNotContain(password, LogFiles.ReadShared(log)));
         }
     }
 
@@ -210,7 +210,7 @@ public sealed partial class FirstRunTests
         // The file sink writes on its own schedule: give it a moment on a busy machine before reading what it wrote.
         var log = "";
         for (var i = 0; i < 40 && !log.Contains(expected); i++, await Task.Delay(250))
-            log = string.Concat(Directory.GetFiles(logs).Select(ReadShared));
+            log = string.Concat(Directory.GetFiles(logs).Select(LogFiles.ReadShared));
         Assert.Contains(expected, log);
     }
 
@@ -242,12 +242,6 @@ public sealed partial class FirstRunTests
             File.Copy(file, target);
         }
         return copy;
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        return new StreamReader(stream).ReadToEnd();
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"One-time password \(shown once; it must be changed at first sign-in\): (\S+)")]
