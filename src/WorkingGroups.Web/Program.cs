@@ -21,6 +21,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = Sa
 builder.AddLogging();
 builder.Services.AddApi();
 builder.Services.AddRequestLimits();
+builder.Services.AddSecurityHeaders();
 builder.Services.AddOpenApiDocument();
 builder.Services.AddDefinitions();
 builder.Services.AddSamples();
@@ -41,6 +42,7 @@ var app = builder.Build();
 if (BackupCommands.Handles(args)) return BackupCommands.Run(app.Configuration, args, Console.Out, Console.Error);
 if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, args, Console.Out, Console.Error);
 
+app.UseSecurityHeaders();
 app.UseRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusPages();

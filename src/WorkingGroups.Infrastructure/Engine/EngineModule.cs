@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowCore.Models;
 using WorkingGroups.Infrastructure.Engine.Persistence;
 using WorkingGroups.Infrastructure.Engine.Steps;
 
@@ -6,18 +7,29 @@ namespace WorkingGroups.Infrastructure.Engine;
 
 public static class EngineModule
 {
-    /// <summary>WorkflowCore on our EF Core store, with a lock that waits briefly and a short poll for recovery.</summary>
+    /// <summary>WorkflowCore on our EF Core store, with the runtime settings below.</summary>
     public static IServiceCollection AddEngine(this IServiceCollection services)
     {
-        services.AddSingleton<ProcessSignals>();
         services.AddSingleton<EfPersistenceProvider>();
+        services.AddEngineRuntime(options => options.UsePersistence(sp => sp.GetRequiredService<EfPersistenceProvider>()));
+        return services;
+    }
+
+    /// <summary>
+    /// The engine without its durable store (the benchmark's in-memory peer uses it as it is): our step bodies, a lock
+    /// that waits briefly, a queue its consumers wait on, and a short poll for recovery.
+    /// </summary>
+    public static IServiceCollection AddEngineRuntime(this IServiceCollection services, Action<WorkflowOptions>? persistence = null)
+    {
+        services.AddSingleton<ProcessSignals>();
         services.AddTransient<OpenStep>();
         services.AddTransient<CloseStep>();
         services.AddTransient<EstablishProcess>();
         services.AddWorkflow(options =>
         {
-            options.UsePersistence(sp => sp.GetRequiredService<EfPersistenceProvider>());
+            persistence?.Invoke(options);
             options.UseDistributedLockManager(_ => new WaitingLockProvider());
+            options.UseQueueProvider(_ => new WakingQueueProvider());
             // The poll only recovers work after a restart or a missed wake-up; requests queue their own events.
             options.UsePollInterval(TimeSpan.FromSeconds(2));
         });

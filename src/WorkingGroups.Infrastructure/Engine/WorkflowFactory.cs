@@ -17,11 +17,14 @@ public static class WorkflowFactory
     {
         var steps = new WorkflowStepCollection();
         var root = Add(steps, new WorkflowStep<Sequence> { Name = "process" });
+        // Per step, the engine ids of the joins that wait on it: filled as the joins are added, read when a step closes.
+        var dependentJoins = definition.Steps.ToDictionary(s => s.Id, _ => new HashSet<int>());
 
         foreach (var step in definition.Steps)
         {
             var stepId = step.Id;
             var open = Add(steps, new WorkflowStep<OpenStep> { Name = $"open {stepId}" });
+            foreach (var before in step.After) dependentJoins[before].Add(open.Id);
             open.Inputs.Add(new ActionParameter<OpenStep, ProcessData>((body, _) => body.StepId = stepId));
             root.Children.Add(open.Id);
 
@@ -59,7 +62,8 @@ public static class WorkflowFactory
             open.Outcomes.Add(new ValueOutcome { NextStep = wait.Id });
 
             var close = Add(steps, new WorkflowStep<CloseStep> { Name = $"close {stepId}" });
-            close.Inputs.Add(new ActionParameter<CloseStep, ProcessData>((body, _) => body.StepId = stepId));
+            var joins = dependentJoins[stepId];
+            close.Inputs.Add(new ActionParameter<CloseStep, ProcessData>((body, _) => body.Joins = joins));
             wait.Outcomes.Add(new ValueOutcome { NextStep = close.Id });
         }
 

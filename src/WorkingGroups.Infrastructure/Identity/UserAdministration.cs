@@ -89,6 +89,31 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return secret;
     }
 
+    /// <summary>A user's tokens, newest first (never their secrets: only hashes are kept).</summary>
+    public async Task<IReadOnlyList<ApiToken>> ListTokensAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email) ?? throw new UserAdministrationException($"There is no user with e-mail {email}.");
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.Id).ToListAsync();
+        return tokens.OrderByDescending(t => t.CreatedAt).ToList();
+    }
+
+    /// <summary>
+    /// Revokes a user's live tokens, all of them or those of one name; returns how many. Takes effect at the next
+    /// request: every request looks its token up.
+    /// </summary>
+    public async Task<int> RevokeTokensAsync(string email, string? name)
+    {
+        var user = await users.FindByEmailAsync(email) ?? throw new UserAdministrationException($"There is no user with e-mail {email}.");
+        var now = clock.GetUtcNow();
+        var live = (await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync())
+            .Where(t => t.IsValidAt(now) && (name is null || t.Name == name.Trim())).ToList();
+        if (live.Count == 0)
+            throw new UserAdministrationException(name is null ? $"{email} has no live token." : $"{email} has no live token named \"{name}\".");
+        foreach (var token in live) token.RevokedAt = now;
+        await db.SaveChangesAsync();
+        return live.Count;
+    }
+
     /// <summary>The user a presented bearer token belongs to, when it is ours, unexpired, unrevoked and the user not locked out.</summary>
     public async Task<(AppUser User, ApiToken Token)?> FindByTokenAsync(string secret, CancellationToken ct)
     {

@@ -38,6 +38,13 @@ public sealed class ProcessService(
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>
+    /// How often a waiting request looks again without a pulse. Only a safety net: the step bodies pulse after every
+    /// change that settles a process, and a short poll here made 32 waiting requests reload their processes 640 times
+    /// a second (docs/performance.md).
+    /// </summary>
+    public static readonly TimeSpan SettleSafetyPoll = TimeSpan.FromMilliseconds(500);
+
     private TimeSpan SettleTimeout => TimeSpan.FromMilliseconds(configuration.GetValue("Engine:SettleTimeoutMs", 10_000));
 
     public ProcessDefinition DefinitionOf(Process process) => versions.Get(process.DefinitionId, process.DefinitionVersion);
@@ -353,7 +360,7 @@ public sealed class ProcessService(
                 logger.LogWarning("The engine has not caught up with process {ProcessId} within {Timeout}", processId, SettleTimeout);
                 return process;
             }
-            await Task.WhenAny(pulse, Task.Delay(TimeSpan.FromMilliseconds(Math.Min(50, left.TotalMilliseconds)), cancellationToken));
+            await Task.WhenAny(pulse, Task.Delay(left < SettleSafetyPoll ? left : SettleSafetyPoll, cancellationToken));
         }
     }
 }

@@ -28,13 +28,16 @@ public sealed class ReminderSweep(
         var processes = await db.ProjectionReadOnly()
             .Where(p => p.Status == ProcessStatus.Active).ToListAsync(cancellationToken);
         var ids = processes.Select(p => p.Id).ToList();
-        var known = await db.Reminders.AsNoTracking().Where(r => ids.Contains(r.ProcessId)).ToListAsync(cancellationToken);
+        // Grouped by target, so each candidate is checked against its own few reminders, not every reminder there is.
+        var known = (await db.Reminders.AsNoTracking().Where(r => ids.Contains(r.ProcessId)).ToListAsync(cancellationToken))
+            .ToLookup(r => (r.ProcessId, r.StepId, r.BodyId));
 
         var recorded = new List<Reminder>();
         foreach (var process in processes.Where(p => !paused.Contains(p.Id)))
         {
             var definition = versions.Get(process.DefinitionId, process.DefinitionVersion);
-            recorded.AddRange(ReminderPlan.Due(process, definition, today, now).Where(r => !known.Any(k => Covers(k, r))));
+            recorded.AddRange(ReminderPlan.Due(process, definition, today, now)
+                .Where(r => !known[(r.ProcessId, r.StepId, r.BodyId)].Any(k => Covers(k, r))));
         }
         db.Reminders.AddRange(recorded);
         try
@@ -53,10 +56,9 @@ public sealed class ReminderSweep(
         return new SweepResult(recorded, scheduled, digestsScheduled.Count);
     }
 
-    /// <summary>An existing reminder already covers a candidate for the same date, or a later one in the same series.</summary>
+    /// <summary>An existing reminder of the same target covers a candidate for the same date, or a later one in the same series.</summary>
     private static bool Covers(Reminder existing, Reminder candidate)
     {
-        if (existing.ProcessId != candidate.ProcessId || existing.StepId != candidate.StepId || existing.BodyId != candidate.BodyId) return false;
         if (existing.Kind == candidate.Kind && existing.DueOn == candidate.DueOn) return true;
         return Series(existing.Kind) && Series(candidate.Kind) && existing.Sequence >= candidate.Sequence;
     }

@@ -70,5 +70,8 @@ public static class AuthModule
         return Task.CompletedTask;
     }
 
-    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+    /// <summary>Answered as an API (401 problem, not a redirect): the API itself and the OpenAPI document tools fetch.</summary>
+    private static bool IsApi(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api")
+        || (http.Request.Path.StartsWithSegments("/openapi") && http.Request.Path.Value!.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
 }

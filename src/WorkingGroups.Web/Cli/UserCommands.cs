@@ -5,7 +5,8 @@ using WorkingGroups.Infrastructure.Persistence;
 namespace WorkingGroups.Web.Cli;
 
 /// <summary>
-/// Verbs that need the database but not the server: <c>user add</c> and <c>token create</c>.
+/// Verbs that need the database but not the server: <c>user add</c>, <c>token create</c>, <c>token list</c> and
+/// <c>token revoke</c>.
 /// They run on the same configuration (data folder) as the app, after migrating the database.
 /// </summary>
 public static class UserCommands
@@ -14,6 +15,8 @@ public static class UserCommands
         Usage:
           user add --email <e-mail> --role Coordinator|Observer|Admin [--country KZ] [--password <password>]
           token create --email <e-mail> [--name <name>] [--days <days>]
+          token list --email <e-mail>
+          token revoke --email <e-mail> [--name <name>]
         """;
 
     /// <summary>Any <c>user</c> or <c>token</c> verb is ours: a mistyped one gets the usage, not a started web server.</summary>
@@ -21,13 +24,13 @@ public static class UserCommands
 
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
     {
-        if (!(args.Length >= 2 && (args[0], args[1]) is ("user", "add") or ("token", "create")))
+        if (!(args.Length >= 2 && (args[0], args[1]) is ("user", "add") or ("token", "create") or ("token", "list") or ("token", "revoke")))
         {
             error.WriteLine($"Unknown command \"{string.Join(' ', args.Take(2))}\".");
             error.WriteLine(Usage);
             return 64;
         }
-        if (!Options.TryParse(args[2..], args[0] == "user" ? Options.ForUser : Options.ForToken, out var options, out var problem))
+        if (!Options.TryParse(args[2..], Options.For(args[1]), out var options, out var problem))
         {
             error.WriteLine(problem);
             error.WriteLine(Usage);
@@ -39,9 +42,13 @@ public static class UserCommands
         var administration = services.GetRequiredService<UserAdministration>();
         try
         {
-            return args[0] == "user"
-                ? await AddUserAsync(administration, options, output)
-                : await CreateTokenAsync(administration, options, output);
+            return args[1] switch
+            {
+                "add" => await AddUserAsync(administration, options, output),
+                "create" => await CreateTokenAsync(administration, options, output),
+                "list" => await ListTokensAsync(administration, options, output),
+                _ => await RevokeTokensAsync(administration, options, output),
+            };
         }
         catch (UserAdministrationException ex)
         {
@@ -71,13 +78,39 @@ public static class UserCommands
         return 0;
     }
 
+    private static async Task<int> ListTokensAsync(UserAdministration administration, Dictionary<string, string> options, TextWriter output)
+    {
+        var tokens = await administration.ListTokensAsync(Required(options, "email"));
+        if (tokens.Count == 0) output.WriteLine("No tokens.");
+        foreach (var token in tokens)
+        {
+            var state = token.RevokedAt is { } revoked ? $"revoked {revoked:yyyy-MM-dd HH:mm} UTC"
+                : token.ExpiresAt is { } expires ? $"expires {expires:yyyy-MM-dd HH:mm} UTC" : "does not expire";
+            output.WriteLine($"{token.Name}\tcreated {token.CreatedAt:yyyy-MM-dd HH:mm} UTC\t{state}");
+        }
+        return 0;
+    }
+
+    private static async Task<int> RevokeTokensAsync(UserAdministration administration, Dictionary<string, string> options, TextWriter output)
+    {
+        var email = Required(options, "email");
+        var count = await administration.RevokeTokensAsync(email, options.GetValueOrDefault("name"));
+        output.WriteLine($"Revoked {count} token{(count == 1 ? "" : "s")} of {email}.");
+        return 0;
+    }
+
     private static string Required(Dictionary<string, string> options, string name) =>
         options.TryGetValue(name, out var value) ? value : throw new UserAdministrationException($"--{name} is required.");
 
     private static class Options
     {
-        public static readonly HashSet<string> ForUser = ["email", "role", "country", "password"];
-        public static readonly HashSet<string> ForToken = ["email", "name", "days"];
+        public static HashSet<string> For(string verb) => verb switch
+        {
+            "add" => ["email", "role", "country", "password"],
+            "create" => ["email", "name", "days"],
+            "list" => ["email"],
+            _ => ["email", "name"],
+        };
 
         public static bool TryParse(string[] args, HashSet<string> known, out Dictionary<string, string> options, out string problem)
         {

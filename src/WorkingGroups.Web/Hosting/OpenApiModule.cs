@@ -23,11 +23,20 @@ public static class OpenApiModule
             return Task.CompletedTask;
         }));
 
-    /// <summary><c>/openapi/v1.json</c>, and an interactive reference at <c>/openapi</c> (served from the app, no CDN).</summary>
+    /// <summary>
+    /// <c>/openapi/v1.json</c>, and an interactive reference at <c>/openapi</c> (served from the app, no CDN). Open to
+    /// anyone in Development; elsewhere for signed-in users only (OpenApi:Anonymous overrides), since the document
+    /// maps every endpoint an attacker could try.
+    /// </summary>
     public static WebApplication MapOpenApiDocument(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference("/openapi", o => o.WithTitle("WorkingGroups API"));
+        var anonymous = app.Configuration.GetValue("OpenApi:Anonymous", app.Environment.IsDevelopment());
+        IEndpointConventionBuilder[] endpoints =
+        [
+            app.MapOpenApi(),
+            app.MapScalarApiReference("/openapi", o => o.WithTitle("WorkingGroups API")),
+        ];
+        if (!anonymous) foreach (var endpoint in endpoints) endpoint.RequireAuthorization();
         return app;
     }
 

@@ -15,7 +15,7 @@ public sealed class OpenApiTests : IClassFixture<AppFactory>
     [Fact]
     public async Task The_document_describes_every_api_endpoint_with_its_problems_and_the_bearer_scheme()
     {
-        var client = _factory.CreateClient();
+        var client = await _factory.ClientFor("Observer");
         var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
         var paths = document.GetProperty("paths");
 
@@ -35,12 +35,22 @@ public sealed class OpenApiTests : IClassFixture<AppFactory>
     [Fact]
     public async Task The_interactive_reference_is_served_by_the_app()
     {
-        var client = _factory.CreateClient();
+        var client = await _factory.ClientFor("Observer");
         var response = await client.GetAsync("/openapi/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("openapi/v1.json", await response.Content.ReadAsStringAsync());
         // Its script comes from the app itself, so the reference works where no CDN is reachable.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/scalar.js")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_document_and_reference_need_a_signed_in_user()
+    {
+        var anonymous = _factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+
+        await using var development = new AppFactory().With("OpenApi:Anonymous", "true");
+        Assert.Equal(HttpStatusCode.OK, (await development.CreateClient().GetAsync("/openapi/v1.json")).StatusCode);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed class DashboardBrowserTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Url, Locale = "en-GB" })).NewPageAsync();
+        // Chromium reports on the console whatever the Content-Security-Policy blocked: nothing may be.
+        var blocked = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) blocked.Add(message.Text); };
 
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("E-mail").FillAsync("reviewer@example.org");
@@ -56,5 +59,6 @@ public sealed class DashboardBrowserTests
         // The same page in Russian.
         await page.GetByRole(AriaRole.Button, new() { Name = "Русский" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Хронология" })).ToBeVisibleAsync();
+        Assert.Empty(blocked);
     }
 }

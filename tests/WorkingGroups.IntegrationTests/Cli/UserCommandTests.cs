@@ -123,6 +123,34 @@ public sealed class UserCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Token_revoke_shuts_out_a_leaked_token_at_once_and_leaves_the_others_working()
+    {
+        Assert.Equal(0, (await Run("user", "add", "--email", "kz.coord@example.org", "--role", "Coordinator", "--country", "KZ")).ExitCode);
+        var leaked = TokenFrom(await Run("token", "create", "--email", "kz.coord@example.org", "--name", "laptop"));
+        var kept = TokenFrom(await Run("token", "create", "--email", "kz.coord@example.org", "--name", "script"));
+        await using var app = await RunningApp.StartAsync(_data, Timeout);
+        Assert.Equal(HttpStatusCode.OK, (await app.Client(leaked).GetAsync("/api/v1/me")).StatusCode);
+
+        // While the app runs, as an administrator would on learning of the leak.
+        var (exit, output, error) = await Run("token", "revoke", "--email", "kz.coord@example.org", "--name", "laptop");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Revoked 1 token of kz.coord@example.org.", output);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client(leaked).GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Client(kept).GetAsync("/api/v1/me")).StatusCode);
+
+        var listed = await Run("token", "list", "--email", "kz.coord@example.org");
+        Assert.Matches(@"laptop\tcreated \d{4}-\d\d-\d\d \d\d:\d\d UTC\trevoked ", listed.Output);
+        Assert.Matches(@"script\tcreated .*\tdoes not expire", listed.Output);
+        Assert.DoesNotContain("wg_", listed.Output); // only hashes are kept: nothing to show
+
+        // Revoking again finds nothing live, says so, and fails.
+        var again = await Run("token", "revoke", "--email", "kz.coord@example.org", "--name", "laptop");
+        Assert.NotEqual(0, again.ExitCode);
+        Assert.Contains("no live token named \"laptop\"", again.Error);
+    }
+
     private static string TokenFrom((int ExitCode, string Output, string Error) run)
     {
         Assert.True(run.ExitCode == 0, run.Error);

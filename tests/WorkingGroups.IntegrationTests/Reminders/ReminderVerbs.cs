@@ -57,13 +57,19 @@ internal static partial class ReminderVerbs
     /// <summary>Opens the link as a person would (no account), then posts the form with its antiforgery token.</summary>
     public static async Task<(HttpStatusCode Status, string Page)> AnswerThroughLink(this HttpClient browser, string link, Dictionary<string, string> fields)
     {
+        var response = await (await browser.OpenAnswerForm(link, fields))();
+        return (response.StatusCode, Decode(await response.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>Opens the answer page of a link and returns its filled-in post, to be sent when the caller chooses.</summary>
+    public static async Task<Func<Task<HttpResponseMessage>>> OpenAnswerForm(this HttpClient browser, string link, Dictionary<string, string> fields)
+    {
         var path = new Uri(link).PathAndQuery;
         var form = await browser.GetAsync(path);
         var html = await form.Content.ReadAsStringAsync();
         Assert.True(form.StatusCode == HttpStatusCode.OK, $"the answer page answered {(int)form.StatusCode}: {Decode(html)}");
         fields["__RequestVerificationToken"] = AntiforgeryPattern().Match(html).Groups[1].Value;
-        var response = await browser.PostAsync(path, new FormUrlEncodedContent(fields));
-        return (response.StatusCode, Decode(await response.Content.ReadAsStringAsync()));
+        return () => browser.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
     public static async Task<(HttpStatusCode Status, string Page)> Open(this HttpClient browser, string pathOrLink)

@@ -101,11 +101,11 @@ public static class AccessTable
         [new("POST", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/adopt")] = CoordinatorOfKz,
 
         // The API's description: public today (it describes, it holds no data).
-        [new("GET", "/openapi/{documentName}.json")] = Public,
-        [new("GET", "/openapi/{documentName?}")] = Public,
-        [new("GET", "/openapi/favicon.svg")] = Public,
-        [new("GET", "/openapi/scalar.js")] = Public,
-        [new("GET", "/openapi/scalar.aspnetcore.js")] = Public,
+        [new("GET", "/openapi/{documentName}.json")] = SignedIn, // open only in Development (OpenApi:Anonymous)
+        [new("GET", "/openapi/{documentName?}")] = SignedIn, // open only in Development (OpenApi:Anonymous)
+        [new("GET", "/openapi/favicon.svg")] = Public, // the reference viewer's own files, no data
+        [new("GET", "/openapi/scalar.js")] = Public, // the reference viewer's own files, no data
+        [new("GET", "/openapi/scalar.aspnetcore.js")] = Public, // the reference viewer's own files, no data
     };
 
     /// <summary>A real URL for a route pattern: the Kazakh process and group, its first step, a body it invites, an unsigned token.</summary>

@@ -1,0 +1,52 @@
+namespace WorkingGroups.Benchmarks;
+
+/// <summary>
+/// Scenarios 3 and 5: the app as a child process; start-up time over fresh data folders; processes started and
+/// steps completed through the API at each concurrency; then the peak working set, and idle CPU with live
+/// processes parked at different steps.
+/// </summary>
+public static class EndToEnd
+{
+    public static async Task RunAsync(Settings settings, Results results)
+    {
+        var startups = await Measure.RepeatAsync(1, settings.Quick ? 1 : 3, async run =>
+        {
+            await using var fresh = await ChildApp.StartAsync(settings, settings.NewFolder($"startup{run}"));
+            return fresh.StartupMs;
+        });
+        results.Add("5 start-up", "process start to first 200 on /health", Measure.Median(startups), "ms", "fresh data folder, first run");
+
+        var folder = settings.NewFolder("end-to-end");
+        var token = await ChildApp.CreateTokenAsync(settings, folder, "coordinator@bench.local", "Coordinator", "KZ");
+        await using var app = await ChildApp.StartAsync(settings, folder);
+        using var client = app.Client(token);
+        var driver = new HttpDriver(client);
+
+        foreach (var clients in settings.Concurrencies)
+        {
+            var runs = await Measure.RepeatAsync(1, settings.Repetitions, _ => StepWalk.RunAsync(driver, clients, settings.ProcessesPerClient(clients)));
+            results.Add("3 ours", $"completions per second, concurrency {clients}", Measure.Median(runs.Select(r => r.PerSecond)), "/s", "HTTP, durable");
+            foreach (var p in new[] { 50, 95, 99 })
+                results.Add("3 ours", $"p{p} latency, concurrency {clients}", Measure.Median(runs.Select(r => Measure.Percentile(r.LatenciesMs, p))), "ms");
+        }
+        results.Add("5 start-up", "peak working set (VmHWM) after scenario 3", app.PeakWorkingSetMb(), "MB", "single reading");
+
+        await IdleCpuAsync(settings, results, app, driver);
+    }
+
+    /// <summary>Live processes at every step of the definition, then the app's own CPU time while nobody calls it.</summary>
+    private static async Task IdleCpuAsync(Settings settings, Results results, ChildApp app, HttpDriver driver)
+    {
+        for (var i = 0; i < settings.IdleProcesses; i++)
+        {
+            var (id, active) = await driver.StartAsync();
+            for (var done = 0; done < i % 5 && active.Count > 0; done++) active = await driver.CompleteAsync(id, active[0]);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(3)); // let the last requests' logging and the engine settle
+        var before = app.CpuTicks();
+        await Task.Delay(settings.IdleWindow);
+        var ticks = app.CpuTicks() - before;
+        results.Add("5 idle", $"CPU with {settings.IdleProcesses} live processes, idle", ticks / 100.0 / settings.IdleWindow.TotalSeconds * 100, "% of a core",
+            $"{settings.IdleWindow.TotalSeconds:0} s window");
+    }
+}

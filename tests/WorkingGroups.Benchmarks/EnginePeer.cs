@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using WorkflowCore.Interface;
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Engine;
+using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Processes;
+
+namespace WorkingGroups.Benchmarks;
+
+/// <summary>
+/// Scenario 2, the peer: WorkflowCore's own in-memory runtime (AddWorkflow with its default memory persistence) running
+/// the very workflows our adapter builds (WorkflowFactory) with our step bodies. Only the engine's persistence differs
+/// from the app: our lock provider, queue and poll interval are kept (EngineModule.AddEngineRuntime), and the process projection the step bodies read and
+/// write lives on a RAM-backed file (/dev/shm), so no write here waits for a disk.
+/// </summary>
+public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly ProcessService _processes;
+    private readonly IWorkflowHost _host;
+    private readonly IDbContextFactory<AppDbContext> _contexts;
+    private readonly ProcessSignals _signals;
+    private readonly DefinitionVersions _versions;
+
+    private EnginePeer(ServiceProvider services)
+    {
+        _services = services;
+        _processes = services.GetRequiredService<ProcessService>();
+        _host = services.GetRequiredService<IWorkflowHost>();
+        _contexts = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        _signals = services.GetRequiredService<ProcessSignals>();
+        _versions = services.GetRequiredService<DefinitionVersions>();
+    }
+
+    public static async Task RunAsync(Settings settings, Results results)
+    {
+        await using var peer = await StartAsync(settings);
+        await peer._processes.StartAsync(new StartProcess("kz-establishment", null, Today.AddDays(-30), null), "bench", CancellationToken.None);
+        foreach (var clients in settings.Concurrencies)
+        {
+            var runs = await Measure.RepeatAsync(1, settings.Repetitions, _ => StepWalk.RunAsync(peer, clients, settings.ProcessesPerClient(clients)));
+            results.Add("2 peer", $"steps advanced per second, concurrency {clients}", Measure.Median(runs.Select(r => r.PerSecond)), "/s", "in-memory engine");
+            foreach (var p in new[] { 50, 95 })
+                results.Add("2 peer", $"p{p} latency, concurrency {clients}", Measure.Median(runs.Select(r => Measure.Percentile(r.LatenciesMs, p))), "ms");
+        }
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static async Task<EnginePeer> StartAsync(Settings settings)
+    {
+        var ram = Directory.Exists("/dev/shm") ? "/dev/shm" : settings.WorkFolder;
+        var provider = await InProcessServices.StartAsync(settings, Path.Combine(ram, $"wg-bench-peer-{Guid.NewGuid():N}"), [], services =>
+        {
+            services.AddEngineRuntime(); // the app's engine settings, with WorkflowCore's default in-memory persistence
+            services.AddProcesses();
+        });
+        await provider.GetRequiredService<EngineHost>().StartAsync(CancellationToken.None);
+        return new EnginePeer(provider);
+    }
+
+    public async Task<(Guid Id, IReadOnlyList<string> Active)> StartAsync()
+    {
+        var process = await _processes.StartAsync(new StartProcess("kz-establishment", null, Today.AddDays(-30), null), "bench", CancellationToken.None);
+        return (process.Id, ActiveSteps(process));
+    }
+
+    /// <summary>
+    /// What ProcessService.CompleteStepAsync does, minus its durable event row: the step is recorded done, the
+    /// events are published to the in-memory engine, and the answer waits until the next steps are open.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CompleteAsync(Guid processId, string stepId)
+    {
+        var keys = new List<(string Name, string Key)>();
+        await using (var db = await _contexts.CreateDbContextAsync())
+        {
+            var process = await db.Processes.Include(p => p.Steps).ThenInclude(s => s.Invitations).AsSplitQuery().SingleAsync(p => p.Id == processId);
+            var step = process.Step(stepId)!;
+            step.Status = StepStatus.Done;
+            step.CompletedOn = Today;
+            step.Version = Guid.NewGuid();
+            foreach (var invitation in step.Invitations.Where(i => i.Status == InvitationStatus.Pending))
+            {
+                invitation.Status = InvitationStatus.NoResponse;
+                invitation.Version = Guid.NewGuid();
+                keys.Add((EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, invitation.BodyId)));
+            }
+            if (keys.Count == 0) keys.Add((EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId)));
+            await db.SaveChangesAsync();
+        }
+        foreach (var (name, key) in keys) await _host.PublishEvent(name, key, null, DateTime.UtcNow);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var pulse = _signals.Next(processId);
+            var process = (await _processes.FindAsync(processId, CancellationToken.None))!;
+            if (ProcessRules.IsSettled(process, _versions.Get(process.DefinitionId, process.DefinitionVersion))) return ActiveSteps(process);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the in-memory engine did not move process {processId} on");
+            await Task.WhenAny(pulse, Task.Delay(ProcessService.SettleSafetyPoll));
+        }
+    }
+
+    private static List<string> ActiveSteps(Process process) =>
+        process.Steps.Where(s => s.Status == StepStatus.Active).OrderBy(s => s.Order).Select(s => s.StepId).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(CancellationToken.None);
+        var folder = DataFolder.Resolve(_services.GetRequiredService<IConfiguration>());
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}

@@ -1,0 +1,38 @@
+namespace WorkingGroups.Benchmarks;
+
+/// <summary>The ratios and targets of issue 9, then the same table as JSON and Markdown in artifacts/benchmarks/.</summary>
+public static class Report
+{
+    public static void Write(Settings settings, Results results, DateTime at)
+    {
+        var limit = results.Find("1 limit", "durable commits per second (1 writer)");
+        foreach (var clients in settings.Concurrencies)
+        {
+            var ours = results.Find("3 ours", $"completions per second, concurrency {clients}");
+            var peer = results.Find("2 peer", $"steps advanced per second, concurrency {clients}");
+            if (ours is { } o && limit is { } l) results.Add("ratios", $"3/1 ours / limit, concurrency {clients}", o / l, "x");
+            if (ours is { } o2 && peer is { } p) results.Add("ratios", $"3/2 ours / peer, concurrency {clients}", o2 / p, "x");
+        }
+
+        results.Target("3/2 at concurrency 8 >= 0.8", results.Find("ratios", "3/2 ours / peer, concurrency 8"), v => v >= 0.8);
+        results.Target("p99 completion latency at concurrency 8 < 50 ms", results.Find("3 ours", "p99 latency, concurrency 8"), v => v < 50);
+        foreach (var view in new[] { "portfolio", "steps" })
+        {
+            results.Target($"{view} dashboard over 1,000 processes < 150 ms", results.Find("4 dashboards", $"{view}, 1,000 processes"), v => v < 150);
+            results.Target($"{view} dashboard 10,000 / 1,000 <= 12", results.Find("4 dashboards", $"{view} growth 10,000 / 1,000"), v => v <= 12);
+        }
+        results.Target("sweep over 10,000 pending invitations < 1,000 ms", results.Find("6 sweep", "sweep, 10,000 pending invitations"), v => v < 1000);
+        results.Target("start-up to first 200 on /health < 3,000 ms", results.Find("5 start-up", "process start to first 200 on /health"), v => v < 3000);
+        results.Target("peak working set < 250 MB", results.Find("5 start-up", "peak working set (VmHWM) after scenario 3"), v => v < 250);
+
+        Console.WriteLine();
+        foreach (var check in results.Checks)
+            Console.WriteLine($"  {(check.Met ? "ok    " : "MISSED")} {check.Target}: {Results.Format(check.Value)}");
+
+        var folder = Path.Combine(settings.RepositoryRoot, "artifacts", "benchmarks");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "results.json"), results.Json(at, settings.Quick));
+        File.WriteAllText(Path.Combine(folder, "results.md"), results.Markdown(at, settings.Quick));
+        Console.WriteLine($"\nWritten: {Path.Combine(folder, "results.json")} and results.md");
+    }
+}

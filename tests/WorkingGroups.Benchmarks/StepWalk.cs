@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace WorkingGroups.Benchmarks;
+
+/// <summary>One way of driving processes: the engine in this process (the peer) or the app over HTTP (ours).</summary>
+public interface IProcessDriver
+{
+    /// <summary>Starts a Kazakhstan process; returns it and its active steps.</summary>
+    Task<(Guid Id, IReadOnlyList<string> Active)> StartAsync();
+
+    /// <summary>Completes an active step; returns the steps active once the engine has moved on.</summary>
+    Task<IReadOnlyList<string>> CompleteAsync(Guid processId, string stepId);
+}
+
+/// <summary>What one repetition of a walk measured.</summary>
+public sealed record WalkRun(int Completions, double Seconds, List<double> LatenciesMs)
+{
+    public double PerSecond => Completions / Seconds;
+}
+
+/// <summary>
+/// The shared workload of scenarios 2 and 3: clients, each walking its own processes to the end one completion at a
+/// time. Processes are started before the clock runs, so only completions are timed; a completion's latency lasts
+/// until the answer that shows the next step active.
+/// </summary>
+public static class StepWalk
+{
+    public static async Task<WalkRun> RunAsync(IProcessDriver driver, int clients, int processesPerClient)
+    {
+        var work = new List<(Guid Id, IReadOnlyList<string> Active)>[clients];
+        for (var c = 0; c < clients; c++)
+        {
+            work[c] = [];
+            for (var p = 0; p < processesPerClient; p++) work[c].Add(await driver.StartAsync());
+        }
+
+        var latencies = new List<double>();
+        var completions = 0;
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(work.Select(processes => Task.Run(async () =>
+        {
+            foreach (var (id, first) in processes)
+            {
+                var active = first;
+                while (active.Count > 0)
+                {
+                    var step = active[0];
+                    var began = Stopwatch.GetTimestamp();
+                    var next = await driver.CompleteAsync(id, step);
+                    var ms = Measure.Milliseconds(began);
+                    if (next.Contains(step)) throw new InvalidOperationException($"step {step} of {id} is still active after its completion");
+                    lock (latencies) latencies.Add(ms);
+                    Interlocked.Increment(ref completions);
+                    active = next;
+                }
+            }
+        })));
+        return new WalkRun(completions, Stopwatch.GetElapsedTime(start).TotalSeconds, latencies);
+    }
+}

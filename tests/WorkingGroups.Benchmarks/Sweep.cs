@@ -1,0 +1,126 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Reminders;
+
+namespace WorkingGroups.Benchmarks;
+
+/// <summary>
+/// Scenario 6: the reminder sweep (the app's own ReminderSweep, on a SQLite file with the app's settings, Hangfire
+/// on in-memory storage with no server, so jobs are enqueued but not sent) over 1,000 and 10,000 pending invitations.
+/// The processes are written straight into the projection, sitting at the Kazakh invitations step for 30 days: the
+/// sweep only reads the projection, and starting 1,100 processes through the engine would take the whole run.
+/// Measured: the sweep that records every due reminder and enqueues its job, and the next one, which finds them all
+/// recorded already (the hourly steady state).
+/// </summary>
+public static class Sweep
+{
+    public static async Task RunAsync(Settings settings, Results results)
+    {
+        foreach (var size in settings.SweepSizes)
+        {
+            await using var services = await StartAsync(settings, $"sweep{size}");
+            var seeded = await SeedAsync(services, size);
+            var sweep = services.GetRequiredService<ReminderSweep>();
+            var contexts = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+
+            var recorded = 0;
+            var first = await Measure.RepeatAsync(1, settings.Repetitions, async _ =>
+            {
+                await using (var db = await contexts.CreateDbContextAsync()) await db.Reminders.ExecuteDeleteAsync();
+                var start = Stopwatch.GetTimestamp();
+                recorded = (await sweep.RunAsync(CancellationToken.None)).Scheduled.Count;
+                return Measure.Milliseconds(start);
+            });
+            if (recorded < seeded) throw new InvalidOperationException($"the sweep scheduled {recorded} reminders for {seeded} pending invitations");
+            results.Add("6 sweep", $"sweep, {size:N0} pending invitations", Measure.Median(first), "ms", $"records and enqueues {recorded:N0}");
+
+            var steady = await Measure.RepeatAsync(1, settings.Repetitions, async _ =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                await sweep.RunAsync(CancellationToken.None);
+                return Measure.Milliseconds(start);
+            });
+            results.Add("6 sweep", $"next sweep, {size:N0} already reminded", Measure.Median(steady), "ms", "nothing new due");
+        }
+    }
+
+    private static async Task<ServiceProvider> StartAsync(Settings settings, string name)
+    {
+        return await InProcessServices.StartAsync(settings, settings.NewFolder(name), new()
+        {
+            ["Reminders:Storage"] = "InMemory",
+            ["Smtp:Host"] = "127.0.0.1", // configured, so due reminders get send jobs; no Hangfire server runs them
+        }, services => services.AddReminderServices());
+    }
+
+    /// <summary>Kazakh processes at their invitations step, invitations sent 30 days ago and unanswered.</summary>
+    private static async Task<int> SeedAsync(ServiceProvider services, int invitations)
+    {
+        var definition = services.GetRequiredService<DefinitionVersions>().Get("kz-establishment", 1);
+        var invitationsStep = definition.Steps.Single(s => s.Kind == StepKind.Invitations);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var sent = today.AddDays(-30);
+        var contexts = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var seeded = 0;
+        while (seeded < invitations)
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            for (var batch = 0; batch < 200 && seeded < invitations; batch++)
+            {
+                var process = NewProcess(definition, today.AddDays(-60));
+                var reached = false;
+                foreach (var (stepDefinition, order) in definition.Steps.Select((s, i) => (s, i)))
+                {
+                    var isInvitations = stepDefinition == invitationsStep;
+                    var step = new ProcessStep
+                    {
+                        ProcessId = process.Id, StepId = stepDefinition.Id, Order = order, BenchmarkDays = stepDefinition.Benchmark.Days,
+                        Status = isInvitations ? StepStatus.Active : reached ? StepStatus.Blocked : StepStatus.Done,
+                        ActivatedOn = isInvitations ? sent : reached ? null : process.StartedOn,
+                        CompletedOn = isInvitations || reached ? null : sent,
+                        Version = Guid.NewGuid(),
+                    };
+                    if (isInvitations)
+                    {
+                        foreach (var body in stepDefinition.Invitees.Take(invitations - seeded))
+                        {
+                            step.Invitations.Add(new Invitation
+                            {
+                                ProcessId = process.Id, StepId = step.StepId, BodyId = body, Status = InvitationStatus.Pending, SentOn = sent, Version = Guid.NewGuid(),
+                            });
+                            seeded++;
+                        }
+                        reached = true;
+                    }
+                    process.Steps.Add(step);
+                }
+                db.Processes.Add(process);
+            }
+            await db.SaveChangesAsync();
+        }
+        return seeded;
+    }
+
+    private static Process NewProcess(ProcessDefinition definition, DateOnly startedOn) => new()
+    {
+        Id = Guid.NewGuid(),
+        DefinitionId = definition.Id,
+        DefinitionVersion = definition.Version,
+        Country = definition.Country,
+        Title = "Benchmark",
+        Status = ProcessStatus.Active,
+        StartedOn = startedOn,
+        BenchmarkDays = definition.Benchmark.Days,
+        CreatedAt = DateTime.UtcNow,
+        CreatedBy = "bench",
+        Version = Guid.NewGuid(),
+    };
+}
