@@ -21,7 +21,26 @@ public sealed class GroupNoticeTests
 
     private static Task Sweep(ReminderApp app) => app.Services.GetRequiredService<GroupNoticeSweep>().RunAsync(CancellationToken.None);
 
-    private static MimeMessage Single(SmtpSink smtp, string subjectStart) => Assert.Single(smtp.Messages, m => m.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true);
+    private static MimeMessage Single(SmtpSink smtp, string subjectStart) =>
+        Assert.Single(GroupMail(smtp), m => m.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true);
+
+    /// <summary>
+    /// The e-mail about groups (its Message-ID names the kind of notice). The establishment walked in each test answers its
+    /// invitations months after they were sent, so a process reminder may also go out meanwhile: not counted here.
+    /// </summary>
+    private static List<MimeMessage> GroupMail(SmtpSink smtp) =>
+        smtp.Messages.Where(m => new[] { ".meetinginvitation.", ".meetingreminder.", ".annualmeetingdue.", ".itemduesoon.", ".itemoverdue." }
+            .Any(kind => m.MessageId?.Contains(kind, StringComparison.Ordinal) == true)).ToList();
+
+    private static async Task WaitForGroupMail(SmtpSink smtp, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (GroupMail(smtp).Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"expected {count} group e-mails within 30 s, got {GroupMail(smtp).Count}");
+            await Task.Delay(100);
+        }
+    }
 
     [Fact]
     public async Task A_scheduled_meeting_invites_the_representatives_with_an_ics_and_reminds_them_a_week_before()
@@ -33,7 +52,7 @@ public sealed class GroupNoticeTests
         await client.Schedule(group, "annual", "2026-04-15", "https://meet.example.org/wg-2026");
 
         await Sweep(app);
-        await smtp.WaitForAsync(1);
+        await WaitForGroupMail(smtp, 1);
         var invitation = Single(smtp, "Приглашение: ежегодное заседание / Invitation: annual meeting");
         Assert.Equal(7, invitation.To.Count); // every member's representative (the lead body has none yet)
         Assert.Contains(invitation.To.Mailboxes, m => m.Address == "iwac.rep@example.org");
@@ -61,13 +80,13 @@ public sealed class GroupNoticeTests
         await Sweep(app);
         app.MoveTo(new DateOnly(2026, 4, 8));
         await Sweep(app);
-        await smtp.WaitForAsync(2);
+        await WaitForGroupMail(smtp, 2);
         var reminder = Single(smtp, "Напоминание: ежегодное заседание 15.04.2026");
         Assert.Contains("через 7 дн.", reminder.TextBody);
         Assert.Contains(reminder.Attachments, a => a.ContentType.IsMimeType("text", "calendar"));
         await Sweep(app);
         await Task.Delay(1500);
-        Assert.Equal(2, smtp.Messages.Count);
+        Assert.Equal(2, GroupMail(smtp).Count);
 
         // The coordinator sees what went out, to whom, with which Message-ID.
         var notices = await (await client.GetAsync(Url(group, "notices"))).Json(HttpStatusCode.OK);
@@ -88,8 +107,10 @@ public sealed class GroupNoticeTests
         await client.AddItem(group, plan, "Apply the TMF checklist at two sites", "cwr-menr", "2026-03-10");
         plan = await client.AddItem(group, plan, "Early warning exercise", "dles-mes", "2026-10-31");
 
-        await Sweep(app); // 2 March: the checklist is due within two weeks, the exercise is not
-        await smtp.WaitForAsync(1);
+        // 2 March: the checklist is due within two weeks, the exercise is not. Sweeps running at once (the recurring job,
+        // the start-up one) hand each notice out once.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Sweep(app)));
+        await WaitForGroupMail(smtp, 1);
         var soon = Single(smtp, "Приближается срок пункта плана работы: Apply the TMF checklist");
         Assert.Equal(["cwr-menr.rep@example.org"], soon.Recipients());
         Assert.Equal([Coordinator], soon.Cc.Mailboxes.Select(m => m.Address));
@@ -97,8 +118,8 @@ public sealed class GroupNoticeTests
         Assert.Contains("Deadline: 10.03.2026", soon.TextBody);
 
         app.MoveTo(new DateOnly(2026, 3, 11));
-        await Sweep(app);
-        await smtp.WaitForAsync(2);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Sweep(app)));
+        await WaitForGroupMail(smtp, 2);
         Assert.Equal(["cwr-menr.rep@example.org"], Single(smtp, "Срок пункта плана работы истёк: Apply the TMF checklist").Recipients());
 
         // Done in time for October: the exercise's reminder is never sent.
@@ -107,7 +128,7 @@ public sealed class GroupNoticeTests
         app.MoveTo(new DateOnly(2026, 10, 20));
         await Sweep(app);
         await Task.Delay(1500);
-        Assert.Equal(2, smtp.Messages.Count);
+        Assert.Equal(2, GroupMail(smtp).Count);
     }
 
     [Fact]
@@ -122,12 +143,12 @@ public sealed class GroupNoticeTests
         await Sweep(app);
         app.MoveTo(new DateOnly(2026, 11, 30));
         await Sweep(app);
-        await smtp.WaitForAsync(1);
+        await WaitForGroupMail(smtp, 1);
         var due = Single(smtp, "Пора провести ежегодное заседание / The annual meeting is due");
         // The coordinator, the ISC (a chair without a representative: its contact) and the MENR committee's representative.
         Assert.Equal(["cerc-menr.rep@example.org", Coordinator, "isc.mes@example.org"], due.Recipients());
         Assert.Contains("none is scheduled", due.TextBody);
         await Task.Delay(1500);
-        Assert.Single(smtp.Messages);
+        Assert.Single(GroupMail(smtp));
     }
 }

@@ -94,6 +94,32 @@ public sealed class GroupPageTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task An_interim_meeting_recorded_on_the_page_keeps_attendance_observers_decisions_and_each_items_status_that_day()
+    {
+        var (page, id) = await KazakhGroup();
+        var api = await _factory.ClientFor("Coordinator", "KZ");
+        var group = await api.Group(id);
+        var plan = await api.AddItem(group, await api.CreatePlan(group, 2026), "Inventory of tailings facilities", "isc-mes", "2030-12-31"); // far ahead: never overdue
+        var item = ProcessApi.Id(plan.ItemTitled("Inventory of tailings facilities"));
+        var meeting = ProcessApi.Id(await api.Schedule(group, "interim", "2026-05-20"));
+
+        await page.Get($"/groups/{id}/meetings");
+        await page.Post($"/groups/{id}/meetings?handler=Record&meeting={meeting}", new()
+        {
+            ["Input.Attendees"] = "isc-mes", ["Input.Observers"] = "UNECE, OSCE", ["Input.Decisions"] = "Hold the annual meeting in August",
+            [$"Input.Reviews[{item}]"] = "in-progress",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        await page.Follow();
+        Assert.Contains("Attended: Industrial Safety Committee of the MES; UNECE — observer; OSCE — observer", page.Html);
+        Assert.Contains("<li>Hold the annual meeting in August</li>", page.Html);
+        Assert.Contains("Work Plan reviewed: Inventory of tailings facilities — in progress", page.Html);
+
+        await page.Get($"/groups/{id}/workplans");
+        Assert.Contains("1 items: 0 % done, 100 % in progress, 0 % overdue", page.Html);
+    }
+
+    [Fact]
     public async Task An_observer_reads_the_group_without_forms_and_cannot_post()
     {
         var (coordinator, id) = await KazakhGroup();

@@ -45,27 +45,32 @@ public sealed class GroupNoticeSweep(
         catch (DbUpdateException ex)
         {
             logger.LogInformation(ex, "A concurrent sweep recorded the same group notices");
+            recorded.Clear();
+            db.ChangeTracker.Clear(); // the refused rows must not be inserted again below
         }
         if (recorded.Count > 0) logger.LogInformation("Group sweep recorded {Count} due notices", recorded.Count);
         await DispatchAsync(db, now, cancellationToken);
         return recorded;
     }
 
-    /// <summary>Each due notice (or one whose job was lost) gets a send job; nothing while SMTP is not configured.</summary>
+    /// <summary>
+    /// Each due notice (or one whose job was lost) gets a send job; nothing while SMTP is not configured. Each is handed
+    /// out by a conditional update, so two sweeps at once (the recurring job and the start-up one) never both hand it out.
+    /// </summary>
     private async Task DispatchAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         if (!smtp.IsConfigured) return;
         var stale = now - TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(10).Ticks, options.RetryDelay.Ticks * 2));
-        var ready = await db.Set<GroupNotice>()
-            .Where(n => n.Status == ReminderStatus.Due || (n.Status == ReminderStatus.Scheduled && n.ClaimedAt < stale)
-                        || (n.Status == ReminderStatus.Sending && n.ClaimedAt < stale))
-            .OrderBy(n => n.Id).ToListAsync(cancellationToken);
-        foreach (var notice in ready)
+        var ready = await db.Set<GroupNotice>().Where(Ready(stale)).OrderBy(n => n.Id).Select(n => n.Id).ToListAsync(cancellationToken);
+        foreach (var id in ready)
         {
-            notice.Status = ReminderStatus.Scheduled;
-            notice.ClaimedAt = now;
+            var handedOut = await db.Set<GroupNotice>().Where(n => n.Id == id).Where(Ready(stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, ReminderStatus.Scheduled).SetProperty(n => n.ClaimedAt, now), cancellationToken);
+            if (handedOut == 1) jobs.Enqueue<GroupNoticeJob>(job => job.SendAsync(id, CancellationToken.None));
         }
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var notice in ready) jobs.Enqueue<GroupNoticeJob>(job => job.SendAsync(notice.Id, CancellationToken.None));
     }
+
+    private static System.Linq.Expressions.Expression<Func<GroupNotice, bool>> Ready(DateTime stale) =>
+        n => n.Status == ReminderStatus.Due || (n.Status == ReminderStatus.Scheduled && n.ClaimedAt < stale)
+             || (n.Status == ReminderStatus.Sending && n.ClaimedAt < stale);
 }
