@@ -54,9 +54,14 @@ public static class RequestLimitsModule
                 if (read > max) return true;
             }
         }
-        catch (IOException) when (read >= max)
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return true; // the buffer limit or the server's own limit stopped the read
+            return true; // Kestrel's own ceiling stopped the read
+        }
+        catch (IOException) when (read + buffer.Length > max)
+        {
+            // The buffer's limit stops the read that would pass it, before that read's bytes are counted here.
+            return true;
         }
         request.Body.Position = 0;
         return false;
