@@ -35,6 +35,20 @@ public sealed class GroupNoticeJob(
                 .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
         if (claimed == 0) return;
 
+        try
+        {
+            await SendClaimedAsync(db, noticeId, today, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever failed after the claim (the database under load as much as SMTP), the notice goes back to the
+            // queue with the error, instead of sitting claimed until it counts as stale ten minutes later.
+            await RetryLaterAsync(noticeId, ex, cancellationToken);
+        }
+    }
+
+    private async Task SendClaimedAsync(AppDbContext db, long noticeId, DateOnly today, CancellationToken cancellationToken)
+    {
         var notice = await db.Set<GroupNotice>().SingleAsync(n => n.Id == noticeId, cancellationToken);
         var facts = await FactsAsync(db, notice, today, cancellationToken);
         if (facts is null || !StillRelevant(notice, facts, today))
@@ -56,25 +70,25 @@ public sealed class GroupNoticeJob(
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
-        try
-        {
-            await sender.SendAsync(message, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var error = $"{ex.GetType().Name}: {ex.Message}";
-            notice.LastError = error.Length > 2000 ? error[..2000] : error;
-            notice.Status = notice.Attempts >= options.MaxAttempts ? ReminderStatus.Failed : ReminderStatus.Scheduled;
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogWarning("Group notice {NoticeId}: attempt {Attempt} failed ({Error})", notice.Id, notice.Attempts, notice.LastError);
-            if (notice.Status == ReminderStatus.Scheduled) jobs.Schedule<GroupNoticeJob>(job => job.SendAsync(noticeId, CancellationToken.None), options.RetryDelay);
-            return;
-        }
+        await sender.SendAsync(message, cancellationToken);
         notice.Status = ReminderStatus.Sent;
         notice.SentAt = clock.GetUtcNow().UtcDateTime;
         notice.LastError = null;
         await db.SaveChangesAsync(CancellationToken.None);
         logger.LogInformation("Group notice {NoticeId} ({Kind}) sent to {Count} addresses", notice.Id, notice.Kind, to.To.Count + to.Cc.Count);
+    }
+
+    private async Task RetryLaterAsync(long noticeId, Exception ex, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var notice = await db.Set<GroupNotice>().SingleAsync(n => n.Id == noticeId, cancellationToken);
+        if (notice.Status != ReminderStatus.Sending) return; // it was recorded as sent, cancelled or failed before the error
+        var error = $"{ex.GetType().Name}: {ex.Message}";
+        notice.LastError = error.Length > 2000 ? error[..2000] : error;
+        notice.Status = notice.Attempts >= options.MaxAttempts ? ReminderStatus.Failed : ReminderStatus.Scheduled;
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogWarning("Group notice {NoticeId}: attempt {Attempt} failed ({Error})", notice.Id, notice.Attempts, notice.LastError);
+        if (notice.Status == ReminderStatus.Scheduled) jobs.Schedule<GroupNoticeJob>(job => job.SendAsync(noticeId, CancellationToken.None), options.RetryDelay);
     }
 
     private static async Task<NoticeFacts?> FactsAsync(AppDbContext db, GroupNotice notice, DateOnly today, CancellationToken cancellationToken)
