@@ -31,16 +31,16 @@ public static class Sweep
             var sweep = services.GetRequiredService<ReminderSweep>();
             var contexts = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
-            var recorded = 0;
+            var scheduled = 0;
             var first = await Measure.RepeatAsync(1, settings.Repetitions, async _ =>
             {
                 await using (var db = await contexts.CreateDbContextAsync()) await db.Reminders.ExecuteDeleteAsync();
                 var start = Stopwatch.GetTimestamp();
-                recorded = (await sweep.RunAsync(CancellationToken.None)).Scheduled.Count;
+                scheduled = (await sweep.RunAsync(CancellationToken.None)).Scheduled.Count;
                 return Measure.Milliseconds(start);
             });
-            if (recorded < seeded) throw new InvalidOperationException($"the sweep scheduled {recorded} reminders for {seeded} pending invitations");
-            results.Add("6 sweep", $"sweep, {size:N0} pending invitations", Measure.Median(first), "ms", $"records and enqueues {recorded:N0}");
+            if (scheduled < seeded) throw new InvalidOperationException($"the sweep scheduled {scheduled} reminders for {seeded} pending invitations");
+            results.Add("6 sweep", $"sweep, {size:N0} pending invitations", Measure.Median(first), "ms", $"records and enqueues {scheduled:N0}");
 
             var steady = await Measure.RepeatAsync(1, settings.Repetitions, async _ =>
             {
