@@ -26,12 +26,12 @@ builder.Services.AddOpenApiDocument();
 builder.Services.AddDefinitions();
 builder.Services.AddSamples();
 builder.Services.AddPersistence();
+builder.Services.AddDataFolderLock();
+builder.Services.AddStartupTasks(); // its hosted service first: the database is migrated before anything reads it
 builder.Services.AddAuth();
 builder.Services.AddEngine();
 builder.Services.AddProcesses();
 builder.Services.AddDashboards();
-builder.Services.AddDataFolderLock();
-builder.Services.AddStartupTasks();
 builder.Services.AddReminders();
 builder.Services.AddGroups();
 builder.Services.AddHealth();

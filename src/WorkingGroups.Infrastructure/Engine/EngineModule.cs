@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkflowCore.Models;
 using WorkingGroups.Infrastructure.Engine.Persistence;
 using WorkingGroups.Infrastructure.Engine.Steps;
+using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Infrastructure.Engine;
 
@@ -11,7 +12,14 @@ public static class EngineModule
     public static IServiceCollection AddEngine(this IServiceCollection services)
     {
         services.AddSingleton<EfPersistenceProvider>();
-        services.AddEngineRuntime(options => options.UsePersistence(sp => sp.GetRequiredService<EfPersistenceProvider>()));
+        services.AddEngineRuntime(options =>
+        {
+            options.UsePersistence(sp => sp.GetRequiredService<EfPersistenceProvider>());
+            // Instances sharing a PostgreSQL database run one workflow at a time between them, not just within each.
+            options.UseDistributedLockManager(sp => sp.GetRequiredService<DatabaseOptions>() is { IsPostgres: true } database
+                ? new AdvisoryLockProvider(database.ConnectionString)
+                : new WaitingLockProvider());
+        });
         return services;
     }
 
@@ -19,7 +27,7 @@ public static class EngineModule
     /// The engine without its durable store (the benchmark's in-memory peer uses it as it is): our step bodies, a lock
     /// that waits briefly, a queue its consumers wait on, and a short poll for recovery.
     /// </summary>
-    public static IServiceCollection AddEngineRuntime(this IServiceCollection services, Action<WorkflowOptions>? persistence = null)
+    public static IServiceCollection AddEngineRuntime(this IServiceCollection services, Action<WorkflowOptions>? store = null)
     {
         services.AddSingleton<ProcessSignals>();
         services.AddTransient<OpenStep>();
@@ -27,9 +35,9 @@ public static class EngineModule
         services.AddTransient<EstablishProcess>();
         services.AddWorkflow(options =>
         {
-            persistence?.Invoke(options);
             options.UseDistributedLockManager(_ => new WaitingLockProvider());
             options.UseQueueProvider(_ => new WakingQueueProvider());
+            store?.Invoke(options);
             // The poll only recovers work after a restart or a missed wake-up; requests queue their own events.
             options.UsePollInterval(TimeSpan.FromSeconds(2));
         });

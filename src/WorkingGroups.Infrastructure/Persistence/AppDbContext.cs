@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Infrastructure.Engine.Persistence;
@@ -15,7 +16,7 @@ namespace WorkingGroups.Infrastructure.Persistence;
 /// The one database of the app: users, the process projection and the engine's own state share a file,
 /// so that a coordinator's action and the engine event it raises commit in one transaction.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<DefinitionVersionRecord> DefinitionVersions => Set<DefinitionVersionRecord>();
     public DbSet<Process> Processes => Set<Process>();
@@ -29,6 +30,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
     public DbSet<Digest> Digests => Set<Digest>();
     public DbSet<Group> Groups => Set<Group>();
+
+    /// <summary>The keys that sign answer links and cookies, when several app instances share a PostgreSQL database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Every timestamp is stored as UTC and read back as UTC: PostgreSQL refuses any other kind, and SQLite's text
+    /// dates would otherwise come back with no kind at all.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTime>();
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffset>();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,15 +5,15 @@ using WorkingGroups.Infrastructure.Definitions;
 
 namespace WorkingGroups.Infrastructure.Persistence;
 
-/// <summary>Creates and migrates the database, switches it to WAL, and records the definition versions it has seen.</summary>
+/// <summary>Creates and migrates the database, switches SQLite to WAL, and records the definition versions it has seen.</summary>
 public sealed class DatabaseInitializer(
-    IDbContextFactory<AppDbContext> contexts, DefinitionVersions versions, TimeProvider clock, ILogger<DatabaseInitializer> logger)
+    IDbContextFactory<AppDbContext> contexts, DatabaseOptions database, DefinitionVersions versions, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(DefinitionCatalog catalog, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (!database.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await PublishAsync(db, catalog, cancellationToken);
         await LoadPublishedAsync(db, cancellationToken);
     }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,21 +6,15 @@ namespace WorkingGroups.Infrastructure.Persistence;
 
 public static class PersistenceModule
 {
+    /// <summary>The one database (SQLite by default, PostgreSQL by <c>Database:Provider</c>) and its start-up work.</summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services)
     {
-        services.AddSingleton<SqlitePragmas>();
-        services.AddDbContextFactory<AppDbContext>((sp, options) =>
-            options.UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>())).AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        services.AddSingleton(sp => DatabaseOptions.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContextFactory<AppDbContext>((sp, options) => sp.GetRequiredService<DatabaseOptions>().Apply(options));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<StartupLock>();
         services.AddSingleton<Definitions.DefinitionVersions>();
         return services;
     }
-
-    public static string ConnectionString(IConfiguration configuration) => new SqliteConnectionStringBuilder
-    {
-        DataSource = DataFolder.DatabaseFile(configuration),
-        DefaultTimeout = 30,
-        Pooling = true,
-    }.ToString();
 }

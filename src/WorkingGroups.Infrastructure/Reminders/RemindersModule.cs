@@ -1,9 +1,12 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,8 +19,8 @@ namespace WorkingGroups.Infrastructure.Reminders;
 public static class RemindersModule
 {
     /// <summary>
-    /// Hangfire on a SQLite file of its own (hangfire.db in the data folder; InMemory for tests), a recurring sweep,
-    /// MailKit, and Data Protection keys kept in the data folder so answer links survive a restart.
+    /// Hangfire beside the database (<see cref="JobStore"/>), a recurring sweep, MailKit, and Data Protection keys kept
+    /// so that answer links survive a restart (<see cref="KeyStore"/>).
     /// </summary>
     public static IServiceCollection AddReminderServices(this IServiceCollection services)
     {
@@ -25,9 +28,7 @@ public static class RemindersModule
         services.AddSingleton(sp => SmtpOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddDataProtection().SetApplicationName("WorkingGroups");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(DataFolder.Resolve(sp.GetRequiredService<IConfiguration>()), "keys")),
-                sp.GetRequiredService<ILoggerFactory>())));
+            o.XmlRepository = KeyStore(sp)));
         services.AddSingleton<AnswerLinks>();
         services.AddSingleton<MailSender>();
         services.AddSingleton<ReminderDispatcher>();
@@ -40,13 +41,7 @@ public static class RemindersModule
 
         // Our own storage instance, registered before AddHangfire: Hangfire's default is the static JobStorage.Current,
         // which parallel test hosts would overwrite.
-        services.AddSingleton<JobStorage>(sp =>
-        {
-            var options = sp.GetRequiredService<ReminderOptions>();
-            if (options.Storage.Equals("InMemory", StringComparison.OrdinalIgnoreCase)) return new InMemoryStorage();
-            var file = Path.Combine(DataFolder.Resolve(sp.GetRequiredService<IConfiguration>()), "hangfire.db");
-            return new SQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = options.PollInterval });
-        });
+        services.AddSingleton(JobStore);
         services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -61,6 +56,36 @@ public static class RemindersModule
         });
         services.AddHostedService<ReminderStartup>();
         return services;
+    }
+
+    /// <summary>
+    /// Hangfire's jobs live beside the app's state: a SQLite file of their own next to the database (one app process),
+    /// or a schema of the PostgreSQL database, which lets several app instances share the work. InMemory for tests.
+    /// </summary>
+    private static JobStorage JobStore(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<ReminderOptions>();
+        if (options.Storage.Equals("InMemory", StringComparison.OrdinalIgnoreCase)) return new InMemoryStorage();
+        var database = sp.GetRequiredService<DatabaseOptions>();
+        if (database.IsPostgres)
+        {
+            var postgres = new PostgreSqlStorageOptions { QueuePollInterval = options.PollInterval, SchemaName = "hangfire" };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, postgres), postgres);
+        }
+        var file = Path.Combine(DataFolder.Resolve(sp.GetRequiredService<IConfiguration>()), "hangfire.db");
+        return new SQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = options.PollInterval });
+    }
+
+    /// <summary>
+    /// The Data Protection keys that sign answer links and cookies, kept so that they survive a restart: in the data
+    /// folder on SQLite, in the database on PostgreSQL, where every app instance must read the same keys.
+    /// </summary>
+    private static IXmlRepository KeyStore(IServiceProvider sp)
+    {
+        if (sp.GetRequiredService<DatabaseOptions>().IsPostgres) return new EntityFrameworkCoreXmlRepository<AppDbContext>(sp, sp.GetRequiredService<ILoggerFactory>());
+        return new FileSystemXmlRepository(
+            new DirectoryInfo(Path.Combine(DataFolder.Resolve(sp.GetRequiredService<IConfiguration>()), "keys")),
+            sp.GetRequiredService<ILoggerFactory>());
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Infrastructure.Engine;
 using WorkingGroups.Infrastructure.Persistence;
@@ -8,17 +9,23 @@ namespace WorkingGroups.Web.Hosting;
 /// <summary>
 /// Runs before the server accepts requests: load the definitions (an invalid one stops start-up), migrate the
 /// database and record the definition versions, start the engine on them, then do what a first start does
-/// (the first Admin, the samples).
+/// (the first Admin, the samples). Instances sharing one PostgreSQL database take turns (<see cref="StartupLock"/>).
 /// </summary>
 public sealed class StartupTasks(IServiceProvider services) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var catalog = services.GetRequiredService<DefinitionCatalog>();
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(catalog, cancellationToken);
-        _engine = services.GetRequiredService<EngineHost>();
-        await _engine.StartAsync(cancellationToken);
-        await services.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
+        await using (await services.GetRequiredService<StartupLock>().TakeAsync(cancellationToken))
+        {
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(catalog, cancellationToken);
+            _engine = services.GetRequiredService<EngineHost>();
+            await _engine.StartAsync(cancellationToken);
+            await services.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
+            // The first protection creates the signing key if there is none: here, one instance at a time, so that
+            // instances sharing a database never make a key each and refuse each other's answer links and cookies.
+            services.GetRequiredService<IDataProtectionProvider>().CreateProtector("WorkingGroups.StartUp").Protect([0]);
+        }
     }
 
     private EngineHost? _engine;

@@ -1,0 +1,48 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace WorkingGroups.Infrastructure.Persistence;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// The <c>Database</c> section: <c>Provider</c> (Sqlite, the default, or Postgres) and <c>ConnectionString</c>.
+/// SQLite needs no connection string: its file is <c>workinggroups.db</c> in the data folder.
+/// </summary>
+public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>Where the PostgreSQL migrations live: EF Core keeps one migration set per assembly.</summary>
+    public const string PostgresMigrationsAssembly = "WorkingGroups.Migrations.Postgres";
+
+    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
+
+    public static DatabaseOptions Read(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Database");
+        var name = section["Provider"] is { Length: > 0 } configured ? configured : nameof(DatabaseProvider.Sqlite);
+        if (!Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
+            throw new InvalidOperationException($"Database:Provider is \"{name}\"; it must be Sqlite or Postgres.");
+        return provider switch
+        {
+            DatabaseProvider.Postgres => new(provider, section["ConnectionString"] is { Length: > 0 } cs
+                ? cs
+                : throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty; give the server's connection string (Host=...;Database=...;Username=...).")),
+            _ => new(provider, SqliteFile(DataFolder.DatabaseFile(configuration))),
+        };
+    }
+
+    public static string SqliteFile(string file) => new SqliteConnectionStringBuilder
+    {
+        DataSource = file,
+        DefaultTimeout = 30,
+        Pooling = true,
+    }.ToString();
+
+    /// <summary>Points a context at this database, with the migrations and per-connection settings of its provider.</summary>
+    public DbContextOptionsBuilder Apply(DbContextOptionsBuilder options) => Provider switch
+    {
+        DatabaseProvider.Postgres => options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+        _ => options.UseSqlite(ConnectionString).AddInterceptors(new SqlitePragmas()),
+    };
+}
