@@ -40,6 +40,7 @@ builder.Services.AddPages();
 
 var app = builder.Build();
 if (BackupCommands.Handles(args)) return BackupCommands.Run(app.Configuration, args, Console.Out, Console.Error);
+if (MigrateCommand.Handles(args)) return await MigrateCommand.RunAsync(app.Configuration, args, Console.Out, Console.Error);
 if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, args, Console.Out, Console.Error);
 
 app.UseSecurityHeaders();
