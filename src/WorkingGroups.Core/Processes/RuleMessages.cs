@@ -54,6 +54,7 @@ public static class RuleMessages
         ["concurrent-change"] = "Someone else changed this process at the same moment; reload it and try again.",
         ["not-a-response"] = "response \"{0}\" is neither \"accepted\" nor \"declined\".",
         ["nobody-to-remind"] = "The process is {0}; there is nobody to remind.",
+        ["reminder-already-recorded"] = "A reminder to {0} sent on {1} is already recorded.",
         ["weekly-required"] = "weekly is required: true to receive the digest on Mondays, false to stop it.",
         ["not-a-status"] = "status \"{0}\" is not one of: active, established, cancelled.",
         ["group-not-found"] = "There is no working group {0}.",

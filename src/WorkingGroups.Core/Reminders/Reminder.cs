@@ -1,7 +1,10 @@
 namespace WorkingGroups.Core.Reminders;
 
-/// <summary>Reminder: to the body that has to act. Escalation: to the chairs and the coordinator. Overdue: a step past its benchmark. Manual: "send now".</summary>
-public enum ReminderKind { Reminder, Escalation, Overdue, Manual }
+/// <summary>
+/// Reminder: to the body that has to act. Escalation: to the chairs and the coordinator. Overdue: a step past its benchmark.
+/// Manual: "send now". Recorded: sent outside the app (a letter, a call, the ministry's own e-mail) and recorded by a coordinator.
+/// </summary>
+public enum ReminderKind { Reminder, Escalation, Overdue, Manual, Recorded }
 
 /// <summary>
 /// Due: recorded, not yet handed to a job. Scheduled: a send job has it. Sending: a job claimed it. Sent: delivered to
@@ -31,6 +34,11 @@ public sealed class Reminder
     public string? Recipients { get; set; }
     public string? Language { get; set; }
     public string? MessageId { get; set; }
+    /// <summary>A recorded reminder only (its <see cref="DueOn"/> is the date it was sent): how, the letter's number, a note, and who recorded it.</summary>
+    public ReminderChannel? Channel { get; set; }
+    public string? LetterNumber { get; set; }
+    public string? Note { get; set; }
+    public string? RecordedBy { get; set; }
 }
 
 /// <summary>A coordinator paused the reminders of a process.</summary>

@@ -294,31 +294,8 @@ public sealed class ProcessService(
         foreach (var e in events) await queue.QueueWork(e.Id, QueueType.Event);
     }
 
-    /// <summary>
-    /// Saves the change together with the request's Idempotency-Key, if it has one: of two requests with the same key
-    /// only one can commit, and the other learns which process the first one changed.
-    /// </summary>
-    private async Task SaveClaimedAsync(AppDbContext db, Guid processId, CancellationToken cancellationToken)
-    {
-        if (IdempotencyClaim.Current is not { } claim)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
-        db.IdempotencyRecords.Add(claim.ToRecord(processId, clock.GetUtcNow().UtcDateTime));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
-        {
-            await using var other = await contexts.CreateDbContextAsync(cancellationToken);
-            var taken = await other.IdempotencyRecords.AsNoTracking()
-                .SingleOrDefaultAsync(r => r.User == claim.User && r.Key == claim.Key, cancellationToken);
-            if (taken is null) throw;
-            throw new IdempotencyKeyTakenException(taken.ProcessId);
-        }
-    }
+    private Task SaveClaimedAsync(AppDbContext db, Guid processId, CancellationToken cancellationToken) =>
+        ClaimedSave.SaveAsync(db, contexts, processId, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
     private static PersistedEvent NewEvent(string name, string key) => new()
     {
@@ -330,17 +307,21 @@ public sealed class ProcessService(
     };
 
     private void Audit(AppDbContext db, Guid processId, string user, string action, string? stepId, string? bodyId, object? before, object? after) =>
-        db.AuditEntries.Add(new AuditEntry
+        db.AuditEntries.Add(NewAudit(processId, clock.GetUtcNow().UtcDateTime, user, action, stepId, bodyId, before, after));
+
+    /// <summary>An audit entry, its values written as words and without the empty fields.</summary>
+    internal static AuditEntry NewAudit(Guid processId, DateTime at, string user, string action, string? stepId, string? bodyId, object? before, object? after) =>
+        new()
         {
             ProcessId = processId,
-            At = clock.GetUtcNow().UtcDateTime,
+            At = at,
             User = user,
             Action = action,
             StepId = stepId,
             BodyId = bodyId,
             Before = before is null ? null : JsonSerializer.Serialize(before, AuditJson),
             After = after is null ? null : JsonSerializer.Serialize(after, AuditJson),
-        });
+        };
 
     private static object StepFacts(ProcessStep step) => new { step.Status, step.ActivatedOn, step.CompletedOn, step.Note, step.Evidence };
 

@@ -19,6 +19,10 @@ public static class ReminderModel
             e.Property(r => r.Recipients).HasMaxLength(2000);
             e.Property(r => r.Language).HasMaxLength(8);
             e.Property(r => r.MessageId).HasMaxLength(300);
+            e.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.LetterNumber).HasMaxLength(RecordedReminders.MaxLetterNumber);
+            e.Property(r => r.Note).HasMaxLength(Core.Processes.ProcessRules.MaxNote);
+            e.Property(r => r.RecordedBy).HasMaxLength(256);
             // The idempotency key: one reminder per process, step, body, kind and due date, whoever sweeps.
             e.HasIndex(r => new { r.ProcessId, r.StepId, r.BodyId, r.Kind, r.DueOn }).IsUnique();
             e.HasIndex(r => r.Status);

@@ -3,6 +3,7 @@ using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Processes;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
@@ -19,18 +20,70 @@ public sealed class ReminderService(
         return await db.Reminders.AsNoTracking().Where(r => r.ProcessId == processId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>How many reminders each invited body was sent in each process, up to the end of a business date (UTC).</summary>
+    /// <summary>
+    /// How many reminders each invited body was sent in each process, up to the end of a business date (UTC); a recorded
+    /// reminder by the date it was sent.
+    /// </summary>
     public async Task<Dictionary<(Guid ProcessId, string BodyId), int>> SentToBodiesAsync(DateOnly until, CancellationToken cancellationToken)
     {
         var end = until.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var sent = await db.Reminders.AsNoTracking()
-            .Where(r => r.Status == ReminderStatus.Sent && r.SentAt < end && r.Kind != ReminderKind.Overdue)
+            .Where(r => r.Status == ReminderStatus.Sent && r.Kind != ReminderKind.Overdue
+                        && (r.Kind == ReminderKind.Recorded ? r.DueOn <= until : r.SentAt < end))
             .GroupBy(r => new { r.ProcessId, r.BodyId })
             .Select(g => new { g.Key.ProcessId, g.Key.BodyId, Count = g.Count() })
             .ToListAsync(cancellationToken);
         return sent.ToDictionary(x => (x.ProcessId, x.BodyId), x => x.Count);
     }
+
+    /// <summary>
+    /// Records a reminder sent outside the app for a pending invitation. It counts in the invitation's reminder series, so
+    /// the sweep does not send the reminder it stands for (<see cref="RecordedReminders"/>). The reminder and its audit
+    /// entry are saved together, with the request's Idempotency-Key if it has one.
+    /// </summary>
+    public async Task<Reminder> RecordAsync(Guid processId, RecordReminder command, string user, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var process = await db.ProjectionReadOnly().SingleOrDefaultAsync(p => p.Id == processId, cancellationToken)
+            ?? throw ProcessRuleException.NotFound("process-not-found", processId);
+        var (invitation, policy) = RecordedReminders.Check(process, versions.Get(process.DefinitionId, process.DefinitionVersion), command,
+            DateOnly.FromDateTime(now));
+        var earlier = await db.Reminders.AsNoTracking()
+            .Where(r => r.ProcessId == processId && r.StepId == command.StepId && r.BodyId == command.BodyId).ToListAsync(cancellationToken);
+        if (earlier.Any(r => r.Kind == ReminderKind.Recorded && r.DueOn == command.SentOn)) throw AlreadyRecorded(command);
+
+        var reminder = ReminderPlan.New(process, command.StepId, command.BodyId, ReminderKind.Recorded,
+            RecordedReminders.Sequence(policy, invitation.SentOn, command.SentOn, earlier), command.SentOn, now);
+        reminder.Status = ReminderStatus.Sent;
+        reminder.Channel = command.Channel;
+        reminder.LetterNumber = Blank(command.LetterNumber);
+        reminder.Note = Blank(command.Note);
+        reminder.RecordedBy = user;
+        db.Reminders.Add(reminder);
+        db.AuditEntries.Add(ProcessService.NewAudit(processId, now, user, "reminder-recorded", command.StepId, command.BodyId, null,
+            new { SentOn = command.SentOn, Channel = RecordedReminders.Name(command.Channel), reminder.Sequence, reminder.LetterNumber, reminder.Note }));
+        try
+        {
+            await ClaimedSave.SaveAsync(db, contexts, processId, now, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            // The same reminder recorded a moment ago by another request: the unique key refused the second copy.
+            await using var other = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await other.Reminders.AnyAsync(r => r.ProcessId == processId && r.StepId == command.StepId && r.BodyId == command.BodyId
+                    && r.Kind == ReminderKind.Recorded && r.DueOn == command.SentOn, cancellationToken))
+                throw AlreadyRecorded(command);
+            throw;
+        }
+        return reminder;
+    }
+
+    private static ProcessRuleException AlreadyRecorded(RecordReminder command) =>
+        ProcessRuleException.Conflict("reminder-already-recorded", new BodyRef(command.BodyId), command.SentOn);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public async Task<bool> IsPausedAsync(Guid processId, CancellationToken cancellationToken)
     {

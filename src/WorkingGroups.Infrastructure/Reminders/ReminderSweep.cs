@@ -37,7 +37,7 @@ public sealed class ReminderSweep(
         {
             var definition = versions.Get(process.DefinitionId, process.DefinitionVersion);
             recorded.AddRange(ReminderPlan.Due(process, definition, today, now)
-                .Where(r => !known[(r.ProcessId, r.StepId, r.BodyId)].Any(k => Covers(k, r))));
+                .Where(r => !known[(r.ProcessId, r.StepId, r.BodyId)].Any(k => RecordedReminders.Covers(k, r))));
         }
         db.Reminders.AddRange(recorded);
         try
@@ -55,15 +55,6 @@ public sealed class ReminderSweep(
         var digestsScheduled = await digests.PlanAsync(cancellationToken);
         return new SweepResult(recorded, scheduled, digestsScheduled.Count);
     }
-
-    /// <summary>An existing reminder of the same target covers a candidate for the same date, or a later one in the same series.</summary>
-    private static bool Covers(Reminder existing, Reminder candidate)
-    {
-        if (existing.Kind == candidate.Kind && existing.DueOn == candidate.DueOn) return true;
-        return Series(existing.Kind) && Series(candidate.Kind) && existing.Sequence >= candidate.Sequence;
-    }
-
-    private static bool Series(ReminderKind kind) => kind is ReminderKind.Reminder or ReminderKind.Escalation;
 }
 
 /// <summary>What a sweep recorded as newly due, and what it handed to send jobs (nothing while SMTP is not configured).</summary>

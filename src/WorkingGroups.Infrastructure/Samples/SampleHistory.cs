@@ -1,4 +1,5 @@
 using WorkingGroups.Core.Processes;
+using WorkingGroups.Core.Reminders;
 
 namespace WorkingGroups.Infrastructure.Samples;
 
@@ -11,3 +12,6 @@ public abstract record SampleAction(string Position, string StepId);
 public sealed record CompleteSampleStep(string Position, string StepId, CompleteStep Command) : SampleAction(Position, StepId);
 
 public sealed record AnswerSampleInvitation(string Position, string StepId, string BodyId, AnswerInvitation Command) : SampleAction(Position, StepId);
+
+/// <summary>A reminder sent outside the app before the body answered, recorded through the reminder service.</summary>
+public sealed record RemindSampleInvitation(string Position, string StepId, RecordReminder Command) : SampleAction(Position, StepId);

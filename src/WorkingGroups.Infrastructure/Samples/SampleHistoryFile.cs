@@ -1,6 +1,7 @@
 using System.Globalization;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
+using WorkingGroups.Core.Reminders;
 
 namespace WorkingGroups.Infrastructure.Samples;
 
@@ -43,9 +44,10 @@ public static class SampleHistoryFile
 
     private static SampleAction Action(string where, WrittenAction written, ProcessDefinition definition, DateOnly today)
     {
-        if ((written.Complete is null) == (written.Answer is null))
-            throw new SampleHistoryException(where, "names either \"complete\" (a step id) or \"answer\" (an invitations step id), not both or neither.");
-        var stepId = written.Complete ?? written.Answer!;
+        if (new[] { written.Complete, written.Answer, written.Remind }.Count(s => s is not null) != 1)
+            throw new SampleHistoryException(where,
+                "names one of \"complete\" (a step id), \"answer\" or \"remind\" (an invitations step id), not several or none.");
+        var stepId = written.Complete ?? written.Answer ?? written.Remind!;
         var step = definition.FindStep(stepId)
             ?? throw new SampleHistoryException(where, $"\"{definition.Id}\" has no step \"{stepId}\" (steps: {string.Join(", ", definition.Steps.Select(s => s.Id))}).");
         var on = Date(where + ".on", written.On, today);
@@ -55,9 +57,16 @@ public static class SampleHistoryFile
                 new Evidence(e.Title ?? "", e.Number, e.Date is null ? null : Date($"{where}.evidence[{i}].date", e.Date, today))).ToList();
             return new CompleteSampleStep(where, stepId, new CompleteStep(on, written.Note, evidence));
         }
-        var bodyId = written.Body ?? throw new SampleHistoryException(where + ".body", "an answer names the body that answered.");
+        var bodyId = written.Body ?? throw new SampleHistoryException(where + ".body", "an answer or a reminder names the invited body.");
         if (!step.Invitees.Contains(bodyId))
             throw new SampleHistoryException(where + ".body", $"\"{bodyId}\" is not invited in step \"{stepId}\" (invited: {string.Join(", ", step.Invitees)}).");
+        if (written.Remind is not null)
+        {
+            var channel = RecordedReminders.ChannelNames.Contains(written.Channel ?? "") ? RecordedReminders.Channel(written.Channel)
+                : throw new SampleHistoryException(where + ".channel",
+                    $"\"{written.Channel}\" is not a channel ({string.Join(", ", RecordedReminders.ChannelNames)}).");
+            return new RemindSampleInvitation(where, stepId, new RecordReminder(stepId, bodyId, on, channel, written.LetterNumber, written.Note));
+        }
         var response = written.Response switch
         {
             "accepted" => InvitationResponse.Accepted,
@@ -89,8 +98,8 @@ public static class SampleHistoryFile
     private sealed record WrittenHistory(string? About, string? DefinitionId, int? Version, string? Title, string? StartedOn, List<WrittenAction>? Actions);
 
     private sealed record WrittenAction(
-        string? Complete, string? Answer, string? Body, string? Response, string? On, string? Note,
-        List<WrittenEvidence>? Evidence, Nominee? Nominee, string? Reason);
+        string? Complete, string? Answer, string? Remind, string? Body, string? Response, string? On, string? Note,
+        List<WrittenEvidence>? Evidence, Nominee? Nominee, string? Reason, string? Channel, string? LetterNumber);
 
     private sealed record WrittenEvidence(string? Title, string? Number, string? Date);
 }

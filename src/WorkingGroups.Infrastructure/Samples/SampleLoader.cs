@@ -4,16 +4,17 @@ using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Processes;
+using WorkingGroups.Infrastructure.Reminders;
 
 namespace WorkingGroups.Infrastructure.Samples;
 
 /// <summary>
-/// Plays the sample histories through <see cref="ProcessService"/> (then the groups' samples: <see cref="SampleGroupPlayer"/>), as a coordinator would record them, so the
+/// Plays the sample histories through <see cref="ProcessService"/> and <see cref="ReminderService"/> (then the groups' samples: <see cref="SampleGroupPlayer"/>), as a coordinator would record them, so the
 /// engine opens the steps and the audit trail shows every action. Only into a database without processes: once
 /// anything is there (samples or real work) it never runs again.
 /// </summary>
 public sealed class SampleLoader(
-    IDbContextFactory<AppDbContext> contexts, ProcessService processes, SampleGroupPlayer groups, DefinitionCatalog catalog, TimeProvider clock,
+    IDbContextFactory<AppDbContext> contexts, ProcessService processes, ReminderService reminders, SampleGroupPlayer groups, DefinitionCatalog catalog, TimeProvider clock,
     ILogger<SampleLoader> logger)
 {
     /// <summary>How the audit trail names whoever recorded the samples.</summary>
@@ -65,8 +66,9 @@ public sealed class SampleLoader(
             {
                 await (action switch
                 {
-                    CompleteSampleStep c => processes.CompleteStepAsync(process.Id, c.StepId, c.Command, User, cancellationToken),
+                    CompleteSampleStep c => (Task)processes.CompleteStepAsync(process.Id, c.StepId, c.Command, User, cancellationToken),
                     AnswerSampleInvitation a => processes.AnswerInvitationAsync(process.Id, a.StepId, a.BodyId, a.Command, User, cancellationToken),
+                    RemindSampleInvitation r => reminders.RecordAsync(process.Id, r.Command, User, cancellationToken),
                     _ => throw new InvalidOperationException($"Unknown sample action {action.GetType().Name}."),
                 });
             }

@@ -51,11 +51,18 @@ internal sealed class IdempotencyFilter(IDbContextFactory<AppDbContext> contexts
             await using var db = await contexts.CreateDbContextAsync(http.RequestAborted);
             await db.IdempotencyRecords.Where(r => r.User == claim.User && r.Key == claim.Key).ExecuteUpdateAsync(r => r
                 .SetProperty(x => x.StatusCode, success.StatusCode.Value)
-                .SetProperty(x => x.Location, (result as Microsoft.AspNetCore.Http.HttpResults.Created<ProcessView>)?.Location)
+                .SetProperty(x => x.Location, Location(result))
                 .SetProperty(x => x.Body, JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions)), http.RequestAborted);
         }
         return result;
     }
+
+    private static string? Location(object? result) => result switch
+    {
+        Microsoft.AspNetCore.Http.HttpResults.Created<ProcessView> process => process.Location,
+        Microsoft.AspNetCore.Http.HttpResults.Created<Reminders.ReminderView> reminder => reminder.Location,
+        _ => null,
+    };
 
     private async Task<IdempotencyRecord?> FindAsync(IdempotencyClaim claim, CancellationToken ct)
     {

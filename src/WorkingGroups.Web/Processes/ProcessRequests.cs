@@ -47,6 +47,6 @@ internal static class RequestMapping
     internal static T Required<T>(T? value, string field) where T : struct =>
         value ?? throw ProcessRuleException.Invalid(field, "required", field);
 
-    private static string Required(string? value, string field) =>
+    internal static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw ProcessRuleException.Invalid(field, "required", field) : value;
 }

@@ -11,7 +11,10 @@ namespace WorkingGroups.Web.Reminders;
 
 public static class RemindersApi
 {
-    /// <summary>Reads for any signed-in user; send-now, pause and resume for the country's coordinators and admins; the sweep for admins.</summary>
+    /// <summary>
+    /// Reads for any signed-in user; send-now, pause, resume and recording a reminder sent outside the app for the
+    /// country's coordinators and admins; the sweep for admins.
+    /// </summary>
     public static WebApplication MapRemindersApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/processes/{id:guid}/reminders").WithTags("Reminders").RequireAuthorization()
@@ -42,6 +45,16 @@ public static class RemindersApi
             await reminders.ResumeAsync(id, ct);
             return TypedResults.Ok(new RemindersView(false, (await reminders.ListAsync(id, ct)).Select(ReminderView.From).ToList()));
         });
+
+        // A reminder sent outside the app (a letter, a call, the ministry's own e-mail), recorded so it counts in the series.
+        group.MapPost("/recorded", async (Guid id, RecordReminderRequest request, ClaimsPrincipal user, ProcessService processes,
+            ReminderService reminders, CancellationToken ct) =>
+        {
+            await Coordinated(processes, id, user, ct);
+            var reminder = await reminders.RecordAsync(id, request.ToCommand(), user.Who(), ct);
+            return TypedResults.Created($"/api/v1/processes/{id}/reminders", ReminderView.From(reminder));
+        }).AddEndpointFilter<IdempotencyFilter>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         app.MapPost("/api/v1/admin/reminders/sweep", async (ReminderSweep sweep, CancellationToken ct) =>
             {
@@ -86,10 +99,24 @@ public sealed record SweepView(IReadOnlyList<ReminderView> Recorded, IReadOnlyLi
 /// <summary>Whether the weekly digest (Mondays) goes to the signed-in user.</summary>
 public sealed record DigestView(bool? Weekly);
 
+/// <summary>
+/// One reminder. A recorded one (kind "recorded") was sent outside the app: its dueOn and sentOn are the date it was sent,
+/// with its channel, letter number, note and who recorded it, and no Message-ID.
+/// </summary>
 public sealed record ReminderView(
     long Id, Guid ProcessId, string StepId, string BodyId, string Kind, int Sequence, DateOnly DueOn, string Status,
-    int Attempts, string? LastError, string? Recipients, string? Language, string? MessageId, DateTime? SentAt)
+    int Attempts, string? LastError, string? Recipients, string? Language, string? MessageId, DateTime? SentAt,
+    DateOnly? SentOn, string? Channel, string? LetterNumber, string? Note, string? RecordedBy)
 {
     public static ReminderView From(Reminder r) => new(r.Id, r.ProcessId, r.StepId, r.BodyId, r.Kind.ToString().ToLowerInvariant(), r.Sequence,
-        r.DueOn, r.Status.ToString().ToLowerInvariant(), r.Attempts, r.LastError, r.Recipients, r.Language, r.MessageId, r.SentAt);
+        r.DueOn, r.Status.ToString().ToLowerInvariant(), r.Attempts, r.LastError, r.Recipients, r.Language, r.MessageId, r.SentAt,
+        r.Kind == ReminderKind.Recorded ? r.DueOn : r.SentAt is { } at ? DateOnly.FromDateTime(at) : null,
+        r.Channel is { } channel ? RecordedReminders.Name(channel) : null, r.LetterNumber, r.Note, r.RecordedBy);
+}
+
+/// <summary>A reminder sent outside the app: which invitation (step and body) it chased, when, how.</summary>
+public sealed record RecordReminderRequest(string? StepId, string? BodyId, DateOnly? SentOn, string? Channel, string? LetterNumber, string? Note)
+{
+    public RecordReminder ToCommand() => new(RequestMapping.Required(StepId, "stepId"), RequestMapping.Required(BodyId, "bodyId"),
+        RequestMapping.Required(SentOn, "sentOn"), RecordedReminders.Channel(Channel), LetterNumber, Note);
 }

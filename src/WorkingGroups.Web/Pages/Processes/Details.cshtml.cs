@@ -83,6 +83,35 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
     public Task<IActionResult> OnPostResumeRemindersAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(id, "reminders", null, async () => { await reminders.ResumeAsync(id, ct); return Process; }, ct, anchor: "reminders");
 
+    /// <summary>A reminder sent outside the app; the invitation is posted as "step:body".</summary>
+    public Task<IActionResult> OnPostRecordReminderAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, RecordReminderForm, null, async () =>
+        {
+            var target = Input.Invitation?.Split(':', 2);
+            if (target is not [var stepId, var bodyId]) Form.Add("invitation", t["Reminders.Record.ChooseInvitation"]);
+            var sentOn = Form.Date("sentOn", Input.Date, t, required: true);
+            ReminderChannel? channel = null;
+            try
+            {
+                channel = RecordedReminders.Channel(Input.Channel);
+            }
+            catch (ProcessRuleException ex)
+            {
+                Form.Add(ex, t, Definition);
+            }
+            if (Form.HasErrors) return null;
+            await reminders.RecordAsync(id, new RecordReminder(target![0], target[1], sentOn!.Value, channel!.Value, Input.LetterNumber, Input.Note),
+                User.Who(), ct);
+            return Process;
+        }, ct, anchor: "reminders");
+
+    public const string RecordReminderForm = "record-reminder";
+
+    /// <summary>The invitations a reminder can be recorded for: pending, in an active invitations step.</summary>
+    public IEnumerable<(ProcessStep Step, Invitation Invitation)> PendingInvitations =>
+        Process.Steps.Where(s => s.Status == StepStatus.Active).OrderBy(s => s.Order)
+            .SelectMany(s => s.Invitations.Where(i => i.Status == InvitationStatus.Pending).Select(i => (s, i)));
+
     /// <summary>Loads, checks the user may change this process, runs the change; refusals re-render the page with what was typed.</summary>
     private async Task<IActionResult> ChangeAsync(Guid id, string form, string? step, Func<Task<Process?>> change, CancellationToken ct,
         bool correction = false, string? anchor = null)
@@ -134,6 +163,10 @@ public sealed class StepForm
     public string? NomineePosition { get; set; }
     public string? NomineeEmail { get; set; }
     public string? Reason { get; set; }
+    /// <summary>The recorded reminder's invitation ("step:body"), channel and letter number.</summary>
+    public string? Invitation { get; set; }
+    public string? Channel { get; set; }
+    public string? LetterNumber { get; set; }
 
     /// <summary>The letter typed into the form, if any: a number or a date without a title is still a letter.</summary>
     public List<Evidence> Evidence(FormState form, IStringLocalizer t)
