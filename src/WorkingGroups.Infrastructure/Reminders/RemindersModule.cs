@@ -30,6 +30,7 @@ public static class RemindersModule
                 sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<AnswerLinks>();
         services.AddSingleton<MailSender>();
+        services.AddSingleton<MailDelivery>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddSingleton<ReminderSweep>();
         services.AddSingleton<ReminderService>();
