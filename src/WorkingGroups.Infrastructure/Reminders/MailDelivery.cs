@@ -77,6 +77,19 @@ public sealed class MailDelivery(
         mail.LastError = null;
     }
 
+    /// <summary>
+    /// At start-up, before Hangfire's workers run: every mail still claimed or handed to a job was left so by the
+    /// previous run, which died first (one app process per data folder, so nothing else can hold it). Back to due, so the
+    /// start-up sweep sends it at once instead of once it is stale (ten minutes; Hangfire gives up on a fetched job
+    /// after thirty). A second job for it, left in Hangfire's queue, finds it claimed or sent and stops.
+    /// </summary>
+    public async Task<int> ReleaseLeftoversAsync<TMail>(CancellationToken cancellationToken) where TMail : class, IOutgoingMail
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<TMail>().Where(m => m.Status == ReminderStatus.Scheduled || m.Status == ReminderStatus.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, ReminderStatus.Due), cancellationToken);
+    }
+
     /// <summary>On a fresh context: the job's own may be what failed (the database busy under load).</summary>
     private async Task RetryLaterAsync<TMail, TJob>(long id, Exception ex, bool accepted, Expression<Func<TJob, Task>> retry, CancellationToken cancellationToken)
         where TMail : class, IOutgoingMail

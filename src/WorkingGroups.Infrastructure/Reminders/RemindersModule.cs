@@ -48,6 +48,7 @@ public static class RemindersModule
             var file = Path.Combine(DataFolder.Resolve(sp.GetRequiredService<IConfiguration>()), "hangfire.db");
             return new SQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = options.PollInterval });
         });
+        services.AddHostedService<LeftoverReminders>(); // before the Hangfire server, so that no job of this run has claimed one yet
         services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -71,6 +72,18 @@ public sealed class ReminderSweepJob(ReminderSweep sweep)
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(60)]
     public Task RunAsync(CancellationToken cancellationToken) => sweep.RunAsync(cancellationToken);
+}
+
+/// <summary>Releases the reminders a killed run left claimed (see <see cref="MailDelivery.ReleaseLeftoversAsync{TMail}"/>).</summary>
+internal sealed class LeftoverReminders(MailDelivery delivery, ILogger<LeftoverReminders> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var released = await delivery.ReleaseLeftoversAsync<Core.Reminders.Reminder>(cancellationToken);
+        if (released > 0) logger.LogWarning("{Count} reminders left unfinished by the previous run are due again", released);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>
