@@ -10,7 +10,7 @@ namespace WorkingGroups.Core.Groups;
 public enum NoticeKind { MeetingInvitation, MeetingReminder, AnnualMeetingDue, ItemDueSoon, ItemOverdue }
 
 /// <summary>One e-mail about a group that is due; unique per group, kind, subject (meeting, item or the group) and due date.</summary>
-public sealed class GroupNotice
+public sealed class GroupNotice : IOutgoingMail
 {
     public long Id { get; set; }
     public Guid GroupId { get; set; }
@@ -25,6 +25,13 @@ public sealed class GroupNotice
     public string? LastError { get; set; }
     public string? Recipients { get; set; }
     public string? MessageId { get; set; }
+
+    /// <summary>A notice's time in the queue is counted from <see cref="ClaimedAt"/> (it has no column of its own for it).</summary>
+    public void Requeue(DateTime now)
+    {
+        Status = ReminderStatus.Scheduled;
+        ClaimedAt = now;
+    }
 
     public (Guid, NoticeKind, Guid, DateOnly) Key => (GroupId, Kind, SubjectId, DueOn);
 }

@@ -13,7 +13,7 @@ public enum ReminderKind { Reminder, Escalation, Overdue, Manual, Recorded }
 public enum ReminderStatus { Due, Scheduled, Sending, Sent, Failed, Cancelled }
 
 /// <summary>One e-mail that is due about one body in one step of a process; unique per kind and due date.</summary>
-public sealed class Reminder
+public sealed class Reminder : IOutgoingMail
 {
     public long Id { get; set; }
     public Guid ProcessId { get; set; }
@@ -39,6 +39,12 @@ public sealed class Reminder
     public string? LetterNumber { get; set; }
     public string? Note { get; set; }
     public string? RecordedBy { get; set; }
+
+    public void Requeue(DateTime now)
+    {
+        Status = ReminderStatus.Scheduled;
+        ScheduledAt = now;
+    }
 }
 
 /// <summary>A coordinator paused the reminders of a process.</summary>

@@ -10,4 +10,16 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>Set when the password was generated and printed once: the user must choose their own at first sign-in.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// The language of e-mail written to this user alone (the weekly digest): one of <see cref="Languages"/>, chosen with
+    /// the page's language switch; null (nothing chosen) writes both.
+    /// </summary>
+    public string? Language { get; set; }
+
+    public static readonly string[] Languages = ["en", "ru"];
+
+    /// <summary>The language as stored: a known one in lower case, else null.</summary>
+    public static string? KnownLanguage(string? language) =>
+        Languages.FirstOrDefault(l => l.Equals(language?.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -7,6 +7,7 @@ internal static class IdentityModel
     public static void Configure(ModelBuilder builder)
     {
         builder.Entity<AppUser>().Property(u => u.Country).HasMaxLength(2);
+        builder.Entity<AppUser>().Property(u => u.Language).HasMaxLength(8);
         builder.Entity<ApiToken>(e =>
         {
             e.ToTable("ApiTokens");

@@ -15,7 +15,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     public const string TokenPrefix = "wg_";
 
     /// <summary>Adds a user. Without a password one is generated, returned once, and must be changed at first sign-in.</summary>
-    public async Task<(AppUser User, string? OneTimePassword)> AddUserAsync(string email, string role, string? country, string? password)
+    public async Task<(AppUser User, string? OneTimePassword)> AddUserAsync(string email, string role, string? country, string? password, string? language = null)
     {
         var canonicalRole = Roles.Parse(role)
             ?? throw new UserAdministrationException($"Role \"{role}\" is not one of: {string.Join(", ", Roles.All)}.");
@@ -24,9 +24,12 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
             throw new UserAdministrationException("A Coordinator needs --country (the ISO code of the country they coordinate, e.g. KZ).");
         if (await users.FindByEmailAsync(email) is not null)
             throw new UserAdministrationException($"A user with e-mail {email} already exists.");
+        if (language is not null && AppUser.KnownLanguage(language) is null)
+            throw new UserAdministrationException($"Language \"{language}\" is not one of: {string.Join(", ", AppUser.Languages)}.");
 
         var oneTime = password is null ? GeneratePassword() : null;
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, Country = country, MustChangePassword = oneTime is not null };
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, Country = country, MustChangePassword = oneTime is not null,
+            Language = AppUser.KnownLanguage(language) };
         Check(await users.CreateAsync(user, password ?? oneTime!), email);
         await EnsureRoleAsync(canonicalRole);
         Check(await users.AddToRoleAsync(user, canonicalRole), email);

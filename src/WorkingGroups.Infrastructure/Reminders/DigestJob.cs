@@ -4,11 +4,15 @@ using Microsoft.Extensions.Logging;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Identity;
 using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
-/// <summary>Sends one weekly digest: claim, compose from today's projection, send, mark. A failure waits for the next sweep.</summary>
+/// <summary>
+/// Sends one weekly digest: claim, compose from today's projection in the coordinator's language, send, mark. A failure
+/// waits for the next sweep.
+/// </summary>
 public sealed class DigestJob(
     IDbContextFactory<AppDbContext> contexts,
     DefinitionVersions versions,
@@ -38,7 +42,10 @@ public sealed class DigestJob(
             .Where(p => p.Status == ProcessStatus.Active && (subscription.Country == null || p.Country == subscription.Country))
             .OrderBy(p => p.Country).ThenBy(p => p.StartedOn).ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var message = DigestMail.Compose(digest, processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(), today, smtp.From);
+        var email = digest.Email.ToUpperInvariant();
+        var language = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
+        var message = DigestMail.Compose(digest, processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(), today, smtp.From,
+            AppUser.KnownLanguage(language));
         digest.MessageId = message.MessageId;
         try
         {

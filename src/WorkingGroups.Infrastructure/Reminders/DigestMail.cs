@@ -7,16 +7,25 @@ using WorkingGroups.Core.Reminders;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
-/// <summary>The weekly digest, in English then Russian: per active process, who has not answered and which steps are overdue.</summary>
+/// <summary>
+/// The weekly digest: per active process, who has not answered and which steps are overdue. In the coordinator's own
+/// language ("en" or "ru"), or in English then Russian when they have not chosen one.
+/// </summary>
 public static class DigestMail
 {
-    public static MimeMessage Compose(Digest digest, IReadOnlyList<(Process Process, ProcessDefinition Definition)> processes, DateOnly today, string from)
+    public static MimeMessage Compose(Digest digest, IReadOnlyList<(Process Process, ProcessDefinition Definition)> processes, DateOnly today, string from,
+        string? language = null)
     {
-        var lines = new List<string> { $"Weekly digest, {digest.WeekOf:yyyy-MM-dd}. Еженедельная сводка, {digest.WeekOf:yyyy-MM-dd}.", "" };
-        if (processes.Count == 0) lines.Add("Nothing is pending. Ничего не ожидается.");
+        // Each text in both languages; with none chosen both are written, joined as given.
+        string Say(string en, string ru, string joint, string prefix = "") =>
+            prefix + (language switch { "en" => en, "ru" => ru, _ => en + joint + ru });
+
+        var lines = new List<string> { Say($"Weekly digest, {digest.WeekOf:yyyy-MM-dd}.", $"Еженедельная сводка, {digest.WeekOf:yyyy-MM-dd}.", " "), "" };
+        if (processes.Count == 0) lines.Add(Say("Nothing is pending.", "Ничего не ожидается.", " "));
         foreach (var (process, definition) in processes)
         {
-            lines.Add($"{process.Title} ({process.Country}): day {process.ElapsedDays(today)} of {process.BenchmarkDays} / день {process.ElapsedDays(today)} из {process.BenchmarkDays}");
+            var (elapsed, benchmark) = (process.ElapsedDays(today), process.BenchmarkDays);
+            lines.Add(Say($"day {elapsed} of {benchmark}", $"день {elapsed} из {benchmark}", " / ", $"{process.Title} ({process.Country}): "));
             foreach (var step in process.Steps.Where(s => s.Status == StepStatus.Active))
             {
                 var title = definition.FindStep(step.StepId)!.Title;
@@ -24,13 +33,13 @@ public static class DigestMail
                 {
                     var body = definition.FindBody(invitation.BodyId)!.Name;
                     var days = today.DayNumber - invitation.SentOn.DayNumber;
-                    lines.Add($"  - waiting for {body.Get("en")}: {title.Get("en")}, {days} days since the invitation");
-                    lines.Add($"    ожидается ответ: {body.Get("ru")}: {title.Get("ru")}, {days} дн. с приглашения");
+                    lines.Add(Say($"waiting for {body.Get("en")}: {title.Get("en")}, {days} days since the invitation",
+                        $"ожидается ответ: {body.Get("ru")}: {title.Get("ru")}, {days} дн. с приглашения", "\n    ", "  - "));
                 }
                 if (step.State(today) == BenchmarkState.Overdue)
                 {
-                    lines.Add($"  - overdue: {title.Get("en")}, {step.ElapsedDays(today)} of {step.BenchmarkDays} days");
-                    lines.Add($"    просрочено: {title.Get("ru")}, {step.ElapsedDays(today)} из {step.BenchmarkDays} дн.");
+                    lines.Add(Say($"overdue: {title.Get("en")}, {step.ElapsedDays(today)} of {step.BenchmarkDays} days",
+                        $"просрочено: {title.Get("ru")}, {step.ElapsedDays(today)} из {step.BenchmarkDays} дн.", "\n    ", "  - "));
                 }
             }
             lines.Add("");
@@ -39,7 +48,7 @@ public static class DigestMail
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(digest.Email));
-        message.Subject = $"Weekly digest / Еженедельная сводка {digest.WeekOf:yyyy-MM-dd}";
+        message.Subject = Say("Weekly digest", "Еженедельная сводка", " / ") + $" {digest.WeekOf:yyyy-MM-dd}";
         var domain = from[(from.LastIndexOf('@') + 1)..].TrimEnd('>');
         message.MessageId = $"digest.{Convert.ToHexStringLower(Encoding.UTF8.GetBytes(digest.Email))}.{digest.WeekOf:yyyyMMdd}@{domain}";
         message.Date = DateTimeOffset.UtcNow;
@@ -48,6 +57,7 @@ public static class DigestMail
             TextBody = string.Join("\n", lines),
             HtmlBody = "<!DOCTYPE html><html><body><pre>" + WebUtility.HtmlEncode(string.Join("\n", lines)) + "</pre></body></html>",
         }.ToMessageBody();
+        if (language is not null) message.Body.Headers.Add(HeaderId.ContentLanguage, language);
         return message;
     }
 }

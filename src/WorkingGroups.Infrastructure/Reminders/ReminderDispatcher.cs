@@ -16,13 +16,11 @@ public sealed class ReminderDispatcher(
     ReminderOptions options,
     TimeProvider clock)
 {
-    public TimeSpan StaleAfter => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(10).Ticks, options.RetryDelay.Ticks * 2));
-
     public async Task<List<Reminder>> DispatchAsync(CancellationToken cancellationToken)
     {
         if (!smtp.IsConfigured) return [];
         var now = clock.GetUtcNow().UtcDateTime;
-        var stale = now - StaleAfter;
+        var stale = now - options.StaleAfter;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var paused = db.ReminderPauses.Select(p => p.ProcessId);
         var ready = await db.Reminders

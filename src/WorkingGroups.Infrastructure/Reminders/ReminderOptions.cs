@@ -27,6 +27,12 @@ public sealed record ReminderOptions(
             (configuration["App:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5178").TrimEnd('/'));
     }
 
+    /// <summary>
+    /// How long an e-mail may sit claimed or handed to a job before it is handed out again: its job was lost (a crash,
+    /// jobs in memory). Longer than a retry's wait, so a pending retry is never doubled.
+    /// </summary>
+    public TimeSpan StaleAfter => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(10).Ticks, RetryDelay.Ticks * 2));
+
     /// <summary>Hangfire schedules by cron: whole minutes below an hour, whole hours below a day, else daily.</summary>
     public string SweepCron() => SweepInterval switch
     {

@@ -31,6 +31,7 @@ public static class RemindersModule
             o.XmlRepository = KeyStore(sp)));
         services.AddSingleton<AnswerLinks>();
         services.AddSingleton<MailSender>();
+        services.AddSingleton<MailDelivery>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddSingleton<ReminderSweep>();
         services.AddSingleton<ReminderService>();
@@ -42,6 +43,7 @@ public static class RemindersModule
         // Our own storage instance, registered before AddHangfire: Hangfire's default is the static JobStorage.Current,
         // which parallel test hosts would overwrite.
         services.AddSingleton(JobStore);
+        services.AddHostedService<LeftoverReminders>(); // before the Hangfire server, so that no job of this run has claimed one yet
         services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -95,6 +97,21 @@ public sealed class ReminderSweepJob(ReminderSweep sweep)
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(60)]
     public Task RunAsync(CancellationToken cancellationToken) => sweep.RunAsync(cancellationToken);
+}
+
+/// <summary>Releases the reminders a killed run left claimed (see <see cref="MailDelivery.ReleaseLeftoversAsync{TMail}"/>).</summary>
+internal sealed class LeftoverReminders(MailDelivery delivery, DatabaseOptions database, ILogger<LeftoverReminders> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // On PostgreSQL another instance may be sending right now: its claims are not leftovers. There a claim of a
+        // dead instance is handed out again once it is stale (ReminderOptions.StaleAfter).
+        if (database.IsPostgres) return;
+        var released = await delivery.ReleaseLeftoversAsync<Core.Reminders.Reminder>(cancellationToken);
+        if (released > 0) logger.LogWarning("{Count} reminders left unfinished by the previous run are due again", released);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>

@@ -1229,6 +1229,10 @@ namespace WorkingGroups.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

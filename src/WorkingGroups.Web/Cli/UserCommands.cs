@@ -13,7 +13,7 @@ public static class UserCommands
 {
     private const string Usage = """
         Usage:
-          user add --email <e-mail> --role Coordinator|Observer|Admin [--country KZ] [--password <password>]
+          user add --email <e-mail> --role Coordinator|Observer|Admin [--country KZ] [--password <password>] [--language en|ru]
           token create --email <e-mail> [--name <name>] [--days <days>]
           token list --email <e-mail>
           token revoke --email <e-mail> [--name <name>]
@@ -60,7 +60,7 @@ public static class UserCommands
     private static async Task<int> AddUserAsync(UserAdministration administration, Dictionary<string, string> options, TextWriter output)
     {
         var (user, oneTime) = await administration.AddUserAsync(Required(options, "email"), Required(options, "role"),
-            options.GetValueOrDefault("country"), options.GetValueOrDefault("password"));
+            options.GetValueOrDefault("country"), options.GetValueOrDefault("password"), options.GetValueOrDefault("language"));
         output.WriteLine($"Added {user.Email} ({Roles.Parse(options["role"])}{(user.Country is null ? "" : ", " + user.Country)}).");
         if (oneTime is not null)
             output.WriteLine($"One-time password (shown once; it must be changed at first sign-in): {oneTime}");
@@ -106,7 +106,7 @@ public static class UserCommands
     {
         public static HashSet<string> For(string verb) => verb switch
         {
-            "add" => ["email", "role", "country", "password"],
+            "add" => ["email", "role", "country", "password", "language"],
             "create" => ["email", "name", "days"],
             "list" => ["email"],
             _ => ["email", "name"],

@@ -1,22 +1,33 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkingGroups.Infrastructure.Identity;
 using WorkingGroups.Web.Localization;
 
 namespace WorkingGroups.Web.Pages;
 
-/// <summary>The language switcher: remembers the choice in a cookie for a year and goes back where the reader was.</summary>
-public sealed class CultureModel(TextCatalog texts) : PageModel
+/// <summary>
+/// The language switcher: remembers the choice in a cookie for a year and goes back where the reader was. A signed-in
+/// user's choice is also kept on their account, for the e-mail written to them alone (the weekly digest).
+/// </summary>
+public sealed class CultureModel(TextCatalog texts, UserManager<AppUser> users) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? culture, string? returnUrl)
     {
         if (culture is not null && texts.Languages.Contains(culture))
         {
             Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            // A page language the e-mail is not written in (a translator's kk.json) leaves both languages in it.
+            if (await users.GetUserAsync(User) is { } user && user.Language != AppUser.KnownLanguage(culture))
+            {
+                user.Language = AppUser.KnownLanguage(culture);
+                await users.UpdateAsync(user);
+            }
         }
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }

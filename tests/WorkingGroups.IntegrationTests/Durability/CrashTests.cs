@@ -208,15 +208,8 @@ public sealed class CrashTests : IDisposable
         }
     }
 
-    private async Task<string> CreateCoordinatorTokenAsync()
-    {
-        var environment = new Dictionary<string, string> { ["Data__Folder"] = _data };
-        var added = await AppProcess.RunAsync(["user", "add", "--email", "kz@example.org", "--role", "Coordinator", "--country", "KZ"], environment, Timeout);
-        Assert.True(added.ExitCode == 0, added.Error);
-        var created = await AppProcess.RunAsync(["token", "create", "--email", "kz@example.org", "--name", "crash-test"], environment, Timeout);
-        Assert.True(created.ExitCode == 0, created.Error);
-        return created.Output.Split('\n').Single(l => l.StartsWith("wg_", StringComparison.Ordinal)).Trim();
-    }
+    private Task<string> CreateCoordinatorTokenAsync() =>
+        AppProcess.UserWithTokenAsync(_data, "kz@example.org", "crash-test", Timeout, "--role", "Coordinator", "--country", "KZ");
 
     public void Dispose()
     {

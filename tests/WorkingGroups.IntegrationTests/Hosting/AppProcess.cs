@@ -21,6 +21,17 @@ public static class AppProcess
         return Path.Combine(RepositoryRoot(), "src", "WorkingGroups.Web", "bin", configuration, "net10.0", "WorkingGroups.Web.dll");
     }
 
+    /// <summary>Adds a user on a data folder through the command line (<c>user add</c> with <paramref name="userArgs"/>) and returns a bearer token for them.</summary>
+    public static async Task<string> UserWithTokenAsync(string dataFolder, string email, string tokenName, TimeSpan timeout, params string[] userArgs)
+    {
+        var environment = new Dictionary<string, string> { ["Data__Folder"] = dataFolder };
+        var added = await RunAsync(["user", "add", "--email", email, .. userArgs], environment, timeout);
+        Assert.True(added.ExitCode == 0, added.Error);
+        var created = await RunAsync(["token", "create", "--email", email, "--name", tokenName], environment, timeout);
+        Assert.True(created.ExitCode == 0, created.Error);
+        return created.Output.Split('\n').Single(l => l.StartsWith("wg_", StringComparison.Ordinal)).Trim();
+    }
+
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
         string[] args, IDictionary<string, string> environment, TimeSpan timeout, string? workingDirectory = null)
     {

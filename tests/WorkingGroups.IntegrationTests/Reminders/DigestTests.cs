@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using WorkingGroups.IntegrationTests.Pages;
 
 namespace WorkingGroups.IntegrationTests.Reminders;
 
-/// <summary>The weekly digest: only to those who opted in, on Mondays, once a week.</summary>
+/// <summary>The weekly digest: only to those who opted in, on Mondays, once a week, in each one's language.</summary>
 [Collection("Reminders")]
 public sealed class DigestTests
 {
@@ -48,6 +49,79 @@ public sealed class DigestTests
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsJsonAsync("/api/v1/reminders/digest", new { weekly = false })).StatusCode);
         app.MoveTo(new DateOnly(2026, 4, 13));
         Assert.Equal(0, (await admin.Sweep()).GetProperty("digestsScheduled").GetInt32());
+    }
+
+    [Fact]
+    public async Task Each_coordinator_gets_the_digest_in_the_language_they_chose_on_the_pages_and_both_without_a_choice()
+    {
+        await using var smtp = new SmtpSink();
+        using var app = new ReminderApp(smtp);
+        var admin = await app.ClientAs("admin@wg.example.org", "Admin");
+        const string russian = "ru.kz@wg.example.org", english = "en.kz@wg.example.org", undecided = "both.kz@wg.example.org";
+        var coordinators = new Dictionary<string, HttpClient>();
+        foreach (var email in new[] { russian, english, undecided })
+        {
+            coordinators[email] = await app.ClientAs(email, "Coordinator", "KZ");
+            Assert.Equal(HttpStatusCode.OK, (await coordinators[email].PutAsJsonAsync("/api/v1/reminders/digest", new { weekly = true })).StatusCode);
+        }
+        await coordinators[russian].InvitationsSent(app.Today, "dles-mes");
+
+        // The language switch on the pages, signed in: the Russian coordinator picks Russian; the English one picks Russian,
+        // then English (the last choice counts); the third never switches, and an anonymous switch records nothing.
+        await SwitchLanguage(app, russian, "ru");
+        await SwitchLanguage(app, english, "ru", "en");
+        var anonymous = PageSession.Anonymous(app);
+        await (await anonymous.Get("/")).Post("/culture", new() { ["culture"] = "ru", ["returnUrl"] = "/" });
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.Status);
+
+        app.MoveTo(new DateOnly(2026, 4, 6));
+        Assert.Equal(3, (await admin.Sweep()).GetProperty("digestsScheduled").GetInt32());
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (smtp.Messages.Count(IsDigest) < 3)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{smtp.Messages.Count(IsDigest)} of 3 digests arrived");
+            await Task.Delay(100);
+        }
+
+        var ru = smtp.To(russian).Single(IsDigest); // the coordinators also get the step's overdue notice
+        Assert.Single(smtp.Messages, m => IsDigest(m) && m.Subject!.Contains("Еженедельная сводка") && m.Subject.Contains("Weekly digest"));
+        Assert.Equal("Еженедельная сводка 2026-04-06", ru.Subject);
+        Assert.Equal("ru", ru.Language());
+        Assert.Contains("Kazakhstan <b>WG</b> (KZ): день 35 из 120", ru.TextBody);
+        Assert.Contains("  - ожидается ответ: ", ru.TextBody);
+        Assert.Contains("35 дн. с приглашения", ru.TextBody);
+        Assert.Contains("  - просрочено: ", ru.TextBody);
+        Assert.DoesNotMatch("[A-Za-z]{4,}", ru.TextBody!.Replace("Kazakhstan <b>WG</b>", "")); // no English word but the process's own title
+
+        var en = smtp.To(english).Single(IsDigest);
+        Assert.Equal("Weekly digest 2026-04-06", en.Subject);
+        Assert.Equal("en", en.Language());
+        Assert.Contains("Kazakhstan <b>WG</b> (KZ): day 35 of 120", en.TextBody);
+        Assert.Contains("waiting for Department of liquidation of emergency situations of the MES", en.TextBody);
+        Assert.DoesNotMatch("\\p{IsCyrillic}", en.TextBody);
+
+        var both = smtp.To(undecided).Single(IsDigest);
+        Assert.Equal("Weekly digest / Еженедельная сводка 2026-04-06", both.Subject);
+        Assert.Null(both.Language());
+        Assert.Contains("day 35 of 120 / день 35 из 120", both.TextBody);
+        Assert.Contains("waiting for ", both.TextBody);
+        Assert.Contains("ожидается ответ: ", both.TextBody);
+    }
+
+    private static bool IsDigest(MimeKit.MimeMessage message) => message.MessageId?.StartsWith("digest.", StringComparison.Ordinal) == true;
+
+    /// <summary>Signs in on the pages and picks each language in turn with the switcher, as a person would.</summary>
+    private static async Task SwitchLanguage(ReminderApp app, string email, params string[] languages)
+    {
+        var session = PageSession.Anonymous(app);
+        await session.Get("/account/sign-in");
+        await session.Post("/account/sign-in", new() { ["Email"] = email, ["Password"] = ReminderApp.Password });
+        Assert.Equal(HttpStatusCode.Redirect, session.Status);
+        foreach (var language in languages)
+        {
+            await (await session.Get("/processes")).Post("/culture", new() { ["culture"] = language, ["returnUrl"] = "/processes" });
+            Assert.Equal(HttpStatusCode.Redirect, session.Status);
+        }
     }
 
     private sealed record DigestState(bool? Weekly);

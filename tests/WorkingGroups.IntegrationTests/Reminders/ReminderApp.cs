@@ -14,6 +14,9 @@ namespace WorkingGroups.IntegrationTests.Reminders;
 /// </summary>
 public sealed class ReminderApp(SmtpSink? smtp, string? dataFolder = null, bool sqliteJobs = false, DateTimeOffset? now = null) : AppFactory
 {
+    /// <summary>The password of the users <see cref="ClientAs"/> adds, for a test that signs in on the pages too.</summary>
+    public const string Password = "Correct-horse-42";
+
     public static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     public FakeTimeProvider Clock { get; } = new(now ?? Monday);
@@ -52,7 +55,7 @@ public sealed class ReminderApp(SmtpSink? smtp, string? dataFolder = null, bool 
         _ = Server;
         using var scope = Services.CreateScope();
         var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-        await administration.AddUserAsync(email, role, country, "Correct-horse-42");
+        await administration.AddUserAsync(email, role, country, Password);
         var token = await administration.CreateTokenAsync(email, "tests", days: 3650);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

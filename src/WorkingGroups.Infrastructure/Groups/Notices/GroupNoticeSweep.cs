@@ -60,7 +60,7 @@ public sealed class GroupNoticeSweep(
     private async Task DispatchAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         if (!smtp.IsConfigured) return;
-        var stale = now - TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(10).Ticks, options.RetryDelay.Ticks * 2));
+        var stale = now - options.StaleAfter;
         var ready = await db.Set<GroupNotice>().Where(Ready(stale)).OrderBy(n => n.Id).Select(n => n.Id).ToListAsync(cancellationToken);
         foreach (var id in ready)
         {
