@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using WorkingGroups.IntegrationTests.Hosting;
 using WorkingGroups.IntegrationTests.Processes;
 using WorkingGroups.IntegrationTests.Reminders;
@@ -131,7 +130,8 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(sent.Order(), received.Order());
 
         // Which instance sent how many: Hangfire hands each send job to whichever instance's worker takes it first.
-        var sentBy = appFolders.Select(f => Regex.Count(LogFiles.ReadAll(f), Regex.Escape("in step {StepId} sent"))).ToList();
+        var sentBy = appFolders.Select(f => LogFiles.ReadAll(f).Split('\n')
+            .Count(line => line.Contains("\"@mt\":\"{Mail} {Id} sent", StringComparison.Ordinal) && line.Contains("\"Mail\":\"Reminder\"", StringComparison.Ordinal))).ToList();
         output.WriteLine($"sent by the first instance: {sentBy[0]}, by the second: {sentBy[1]}");
         Assert.Equal(sent.Count, sentBy.Sum());
     }
