@@ -29,6 +29,11 @@ public static class BackupCommands
             error.WriteLine(Usage);
             return 64;
         }
+        if (DatabaseOptions.Read(configuration).IsPostgres)
+        {
+            error.WriteLine("backup and restore work on the SQLite database of the data folder; on PostgreSQL (Database:Provider=Postgres) use the server's own tools, such as pg_dump and pg_restore.");
+            return 1;
+        }
         var file = Path.GetFullPath(files[0]);
         var folder = DataFolder.Resolve(configuration);
         try

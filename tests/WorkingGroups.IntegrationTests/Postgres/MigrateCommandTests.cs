@@ -67,6 +67,26 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.DoesNotContain(step, next.ActiveSteps());
     }
 
+    [Fact]
+    public async Task The_commands_say_what_is_wrong_without_touching_anything()
+    {
+        var environment = new Dictionary<string, string> { ["Data__Folder"] = _folder };
+        var usage = await AppProcess.RunAsync(["migrate"], environment, Timeout);
+        Assert.Equal(64, usage.ExitCode);
+        Assert.Contains("migrate --to", usage.Error);
+
+        var nothing = await AppProcess.RunAsync(["migrate", "--to", "Host=127.0.0.1;Port=1;Database=none"], environment, Timeout);
+        Assert.Equal(1, nothing.ExitCode);
+        Assert.Contains("There is no SQLite database", nothing.Error);
+
+        environment["Database__Provider"] = "Postgres";
+        environment["Database__ConnectionString"] = "Host=127.0.0.1;Port=1;Database=none";
+        var backup = await AppProcess.RunAsync(["backup", Path.Combine(_folder, "copy.db")], environment, Timeout);
+        Assert.Equal(1, backup.ExitCode);
+        Assert.Contains("pg_dump", backup.Error);
+        Assert.False(File.Exists(Path.Combine(_folder, "copy.db")));
+    }
+
     /// <summary>What a reviewer sees through the API: the processes with their steps and reminders, and the groups.</summary>
     private static async Task<Dictionary<string, string>> SnapshotAsync(HttpClient client)
     {
