@@ -27,7 +27,7 @@ builder.Services.AddDefinitions();
 builder.Services.AddSamples();
 builder.Services.AddPersistence();
 builder.Services.AddDataFolderLock();
-builder.Services.AddStartupTasks(); // its hosted service first: the database is migrated before anything reads it
+builder.Services.AddStartupTasks();
 builder.Services.AddAuth();
 builder.Services.AddEngine();
 builder.Services.AddProcesses();

@@ -42,7 +42,9 @@ public static class StartupTasksModule
     public static IServiceCollection AddStartupTasks(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddHostedService<StartupTasks>();
+        // The first hosted service of all, ahead of the framework's own: Data Protection reads its key ring as it starts,
+        // and on PostgreSQL that ring is a table the migrations have to create first.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
         return services;
     }
 }
