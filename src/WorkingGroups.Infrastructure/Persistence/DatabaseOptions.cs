@@ -22,12 +22,12 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         var section = configuration.GetSection("Database");
         var name = section["Provider"] is { Length: > 0 } configured ? configured : nameof(DatabaseProvider.Sqlite);
         if (!Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
-            throw new InvalidOperationException($"Database:Provider is \"{name}\"; it must be Sqlite or Postgres.");
+            throw new DatabaseSettingsException($"Database:Provider is \"{name}\"; it must be Sqlite or Postgres.");
         return provider switch
         {
             DatabaseProvider.Postgres => new(provider, section["ConnectionString"] is { Length: > 0 } cs
                 ? cs
-                : throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty; give the server's connection string (Host=...;Database=...;Username=...).")),
+                : throw new DatabaseSettingsException("Database:Provider is Postgres but Database:ConnectionString is empty; give the server's connection string (Host=...;Database=...;Username=...).")),
             _ => new(provider, SqliteFile(DataFolder.DatabaseFile(configuration))),
         };
     }
@@ -46,3 +46,6 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         _ => options.UseSqlite(ConnectionString).AddInterceptors(new SqlitePragmas()),
     };
 }
+
+/// <summary>The <c>Database</c> settings name no database the app can use; the message says which setting and why.</summary>
+public sealed class DatabaseSettingsException(string message) : Exception(message);
