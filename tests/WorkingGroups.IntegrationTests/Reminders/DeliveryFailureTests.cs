@@ -63,7 +63,7 @@ public sealed class DeliveryFailureTests
         var shown = failed.GetProperty("lastError").GetString()!;
         Assert.NotEmpty(shown); // the coordinator sees why...
         Assert.DoesNotContain(password, shown); // ...but never the secret
-        var logged = LogFiles.ReadAll(app.Folder);
+        var logged = await LogFiles.WaitForAsync(app.Folder, "authentication", StringComparison.OrdinalIgnoreCase);
         Assert.Contains("authentication", logged, StringComparison.OrdinalIgnoreCase); // the failed sign-in is logged...
         Assert.DoesNotContain(password, logged); // ...without the secret
     }
