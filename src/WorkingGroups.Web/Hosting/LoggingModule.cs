@@ -17,7 +17,8 @@ public static class LoggingModule
             .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.File(new CompactJsonFormatter(), LogFile(services.GetRequiredService<IConfiguration>()), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31));
+            .WriteTo.File(new CompactJsonFormatter(), LogFile(services.GetRequiredService<IConfiguration>()), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31),
+            preserveStaticLogger: true); // each host keeps its own logger; the static one would be the last host's
         return builder;
     }
 
@@ -26,7 +27,8 @@ public static class LoggingModule
 
     public static WebApplication UseRequestLogging(this WebApplication app)
     {
-        app.UseSerilogRequestLogging();
+        // This host's logger: without one the middleware writes to the static logger, which is some other host's in tests.
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         return app;
     }
 }
