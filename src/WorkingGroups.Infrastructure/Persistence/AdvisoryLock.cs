@@ -28,12 +28,13 @@ public sealed class AdvisoryLock : IAsyncDisposable
     /// <summary>Waits as long as it takes (start-up work that one instance at a time must do).</summary>
     public static async Task<AdvisoryLock> TakeAsync(NpgsqlDataSource source, string name, CancellationToken cancellationToken)
     {
+        var key = KeyOf(name);
         var connection = await source.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = KeyOf(name) } } };
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } };
             await command.ExecuteNonQueryAsync(cancellationToken);
-            return new AdvisoryLock(connection, KeyOf(name));
+            return new AdvisoryLock(connection, key);
         }
         catch
         {

@@ -102,7 +102,7 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
 
     public async Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default)
     {
-        var now = EngineModel.AsUtc(asAt).Ticks;
+        var now = UtcDateTime.AsUtc(asAt).Ticks;
         var runnable = (int)WorkflowStatus.Runnable;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Set<PersistedWorkflow>().AsNoTracking()
@@ -125,12 +125,12 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
         if (!string.IsNullOrEmpty(type)) query = query.Where(x => x.WorkflowDefinitionId == type);
         if (createdFrom.HasValue)
         {
-            var from = EngineModel.AsUtc(createdFrom.Value);
+            var from = UtcDateTime.AsUtc(createdFrom.Value);
             query = query.Where(x => x.CreateTime >= from);
         }
         if (createdTo.HasValue)
         {
-            var to = EngineModel.AsUtc(createdTo.Value);
+            var to = UtcDateTime.AsUtc(createdTo.Value);
             query = query.Where(x => x.CreateTime <= to);
         }
         var rows = await query.OrderBy(x => x.CreateTime).ThenBy(x => x.Id).Skip(skip).Take(take).ToListAsync();
@@ -169,7 +169,7 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
 
     public async Task<IEnumerable<EventSubscription>> GetSubscriptions(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default)
     {
-        var at = EngineModel.AsUtc(asOf);
+        var at = UtcDateTime.AsUtc(asOf);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Set<PersistedSubscription>().AsNoTracking()
             .Where(x => x.EventName == eventName && x.EventKey == eventKey && x.SubscribeAsOf <= at)
@@ -196,7 +196,7 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
     /// <summary>The oldest subscription no activity worker holds; null when there is none.</summary>
     public async Task<EventSubscription> GetFirstOpenSubscription(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default)
     {
-        var at = EngineModel.AsUtc(asOf);
+        var at = UtcDateTime.AsUtc(asOf);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Set<PersistedSubscription>().AsNoTracking()
             .Where(x => x.EventName == eventName && x.EventKey == eventKey && x.SubscribeAsOf <= at && x.ExternalToken == null)
@@ -210,7 +210,7 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
     public async Task<bool> SetSubscriptionToken(string eventSubscriptionId, string token, string workerId, DateTime expiry, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
-        DateTime? until = EngineModel.AsUtc(expiry);
+        DateTime? until = UtcDateTime.AsUtc(expiry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var claimed = await db.Set<PersistedSubscription>()
             .Where(x => x.Id == eventSubscriptionId && (x.ExternalToken == null || x.ExternalToken == token))
@@ -252,7 +252,7 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
             EventName = newEvent.EventName ?? "",
             EventKey = newEvent.EventKey ?? "",
             EventDataJson = Serialize(newEvent.EventData),
-            EventTime = EngineModel.AsUtc(newEvent.EventTime),
+            EventTime = UtcDateTime.AsUtc(newEvent.EventTime),
             IsProcessed = newEvent.IsProcessed,
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -279,7 +279,7 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
     /// <summary>Unprocessed events due at <paramref name="asAt"/>, oldest first.</summary>
     public async Task<IEnumerable<string>> GetRunnableEvents(DateTime asAt, CancellationToken cancellationToken = default)
     {
-        var at = EngineModel.AsUtc(asAt);
+        var at = UtcDateTime.AsUtc(asAt);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Set<PersistedEvent>().AsNoTracking()
             .Where(x => !x.IsProcessed && x.EventTime <= at)
@@ -292,7 +292,7 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
     /// (WorkflowCore asks this with a new subscription's SubscribeAsOf to find the events it may already satisfy.)</summary>
     public async Task<IEnumerable<string>> GetEvents(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default)
     {
-        var from = EngineModel.AsUtc(asOf);
+        var from = UtcDateTime.AsUtc(asOf);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Set<PersistedEvent>().AsNoTracking()
             .Where(x => x.EventName == eventName && x.EventKey == eventKey && x.EventTime >= from)
@@ -322,7 +322,7 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
         {
             WorkflowId = e.WorkflowId ?? "",
             ExecutionPointerId = e.ExecutionPointerId,
-            ErrorTime = EngineModel.AsUtc(e.ErrorTime),
+            ErrorTime = UtcDateTime.AsUtc(e.ErrorTime),
             Message = e.Message,
         }).ToList();
         if (rows.Count == 0) return;
@@ -448,8 +448,8 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
         row.ExecutionPointersJson = JsonConvert.SerializeObject((workflow.ExecutionPointers ?? []).ToList(), Json);
         row.NextExecution = workflow.NextExecution;
         row.Status = (int)workflow.Status;
-        row.CreateTime = EngineModel.AsUtc(workflow.CreateTime);
-        row.CompleteTime = workflow.CompleteTime is { } completed ? EngineModel.AsUtc(completed) : null;
+        row.CreateTime = UtcDateTime.AsUtc(workflow.CreateTime);
+        row.CompleteTime = workflow.CompleteTime is { } completed ? UtcDateTime.AsUtc(completed) : null;
     }
 
     private WorkflowInstance ToInstance(PersistedWorkflow row)
@@ -481,11 +481,11 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
         ExecutionPointerId = subscription.ExecutionPointerId,
         EventName = subscription.EventName ?? "",
         EventKey = subscription.EventKey ?? "",
-        SubscribeAsOf = EngineModel.AsUtc(subscription.SubscribeAsOf),
+        SubscribeAsOf = UtcDateTime.AsUtc(subscription.SubscribeAsOf),
         SubscriptionDataJson = Serialize(subscription.SubscriptionData),
         ExternalToken = subscription.ExternalToken,
         ExternalWorkerId = subscription.ExternalWorkerId,
-        ExternalTokenExpiry = subscription.ExternalTokenExpiry is { } expiry ? EngineModel.AsUtc(expiry) : null,
+        ExternalTokenExpiry = subscription.ExternalTokenExpiry is { } expiry ? UtcDateTime.AsUtc(expiry) : null,
     };
 
     private static EventSubscription ToSubscription(PersistedSubscription row) => new()

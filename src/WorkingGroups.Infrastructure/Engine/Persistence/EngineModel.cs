@@ -1,20 +1,16 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace WorkingGroups.Infrastructure.Engine.Persistence;
 
 /// <summary>
 /// Maps the engine's tables (prefix "Engine") into the app's one database. Every date is a UTC
-/// <see cref="DateTime"/>: SQLite cannot compare DateTimeOffset, and a column of mixed kinds would compare wrongly.
+/// <see cref="DateTime"/>: SQLite cannot compare DateTimeOffset, and a column of mixed kinds would compare wrongly
+/// (the app's model converts every DateTime to UTC, <see cref="Persistence.UtcDateTime"/>).
 /// </summary>
 public static class EngineModel
 {
     private const int IdLength = 200;
     private const int NameLength = 200;
-
-    /// <summary>Writes any kind as UTC (Unspecified is taken to be UTC already: WorkflowCore works in UTC) and
-    /// reads back as Kind=Utc, which SQLite's text dates do not keep on their own.</summary>
-    private static readonly ValueConverter<DateTime, DateTime> Utc = new(v => AsUtc(v), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     public static void Configure(ModelBuilder b)
     {
@@ -29,8 +25,6 @@ public static class EngineModel
             e.Property(x => x.Description).HasMaxLength(500);
             e.Property(x => x.Reference).HasMaxLength(NameLength);
             e.Property(x => x.ExecutionPointersJson).IsRequired();
-            e.Property(x => x.CreateTime).HasConversion(Utc);
-            e.Property(x => x.CompleteTime).HasConversion(Utc);
             e.Property(x => x.ConcurrencyToken).IsConcurrencyToken();
             // The runnable poller: Status = Runnable AND NextExecution <= now.
             e.HasIndex(x => new { x.Status, x.NextExecution }).HasDatabaseName("IX_EngineWorkflows_Status_NextExecution");
@@ -48,8 +42,6 @@ public static class EngineModel
             e.Property(x => x.EventKey).HasMaxLength(NameLength).IsRequired();
             e.Property(x => x.ExternalToken).HasMaxLength(1000);
             e.Property(x => x.ExternalWorkerId).HasMaxLength(NameLength);
-            e.Property(x => x.SubscribeAsOf).HasConversion(Utc);
-            e.Property(x => x.ExternalTokenExpiry).HasConversion(Utc);
             // Event matching: EventName = ? AND EventKey = ? (AND SubscribeAsOf <= ?).
             e.HasIndex(x => new { x.EventName, x.EventKey }).HasDatabaseName("IX_EngineSubscriptions_EventName_EventKey");
             e.HasIndex(x => x.WorkflowId).HasDatabaseName("IX_EngineSubscriptions_WorkflowId");
@@ -62,7 +54,6 @@ public static class EngineModel
             e.Property(x => x.Id).HasMaxLength(IdLength);
             e.Property(x => x.EventName).HasMaxLength(NameLength).IsRequired();
             e.Property(x => x.EventKey).HasMaxLength(NameLength).IsRequired();
-            e.Property(x => x.EventTime).HasConversion(Utc);
             // The event poller: IsProcessed = 0 AND EventTime <= now.
             e.HasIndex(x => new { x.IsProcessed, x.EventTime }).HasDatabaseName("IX_EngineEvents_IsProcessed_EventTime");
             // A new subscription looks for earlier events: EventName = ? AND EventKey = ? AND EventTime >= ?.
@@ -76,7 +67,6 @@ public static class EngineModel
             e.Property(x => x.Id).ValueGeneratedOnAdd();
             e.Property(x => x.WorkflowId).HasMaxLength(IdLength).IsRequired();
             e.Property(x => x.ExecutionPointerId).HasMaxLength(IdLength);
-            e.Property(x => x.ErrorTime).HasConversion(Utc);
             e.HasIndex(x => x.WorkflowId).HasDatabaseName("IX_EngineExecutionErrors_WorkflowId");
         });
 
@@ -92,12 +82,4 @@ public static class EngineModel
             e.HasIndex(x => x.ExecuteTime).HasDatabaseName("IX_EngineScheduledCommands_ExecuteTime");
         });
     }
-
-    /// <summary>The UTC form of <paramref name="value"/>; an Unspecified kind is taken to be UTC already.</summary>
-    public static DateTime AsUtc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-    };
 }
