@@ -40,6 +40,12 @@ public static class EngineModule
             store?.Invoke(options);
             // The poll only recovers work after a restart or a missed wake-up; requests queue their own events.
             options.UsePollInterval(TimeSpan.FromSeconds(2));
+            // A consumer at its limit of concurrent items sleeps this long before it looks again (default 100 ms).
+            options.UseIdleTime(TimeSpan.FromMilliseconds(5));
+            // No search index: the index consumer would reload the whole instance after every pass, for nothing.
+            options.EnableIndexes = false;
+            // Nobody listens to life-cycle events; publishing them woke a thread that spins on a blocking queue.
+            options.EnableLifeCycleEventsPublisher = false;
         });
         services.AddSingleton<EngineHost>();
         return services;

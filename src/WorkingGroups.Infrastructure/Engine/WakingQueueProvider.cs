@@ -21,6 +21,8 @@ public sealed class WakingQueueProvider : IQueueProvider
 
     public Task QueueWork(string id, QueueType queue)
     {
+        // The engine queues every instance for indexing after each pass; without a search index nobody reads them.
+        if (queue == QueueType.Index) return Task.CompletedTask;
         _queues[queue].Writer.TryWrite(id);
         return Task.CompletedTask;
     }
