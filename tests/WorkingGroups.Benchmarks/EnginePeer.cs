@@ -77,7 +77,6 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> CompleteAsync(Guid processId, string stepId)
     {
-        var keys = new List<(string Name, string Key)>();
         await using (var db = await _contexts.CreateDbContextAsync())
         {
             var process = await db.Processes.Include(p => p.Steps).ThenInclude(s => s.Invitations).AsSplitQuery().SingleAsync(p => p.Id == processId);
@@ -89,12 +88,11 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
             {
                 invitation.Status = InvitationStatus.NoResponse;
                 invitation.Version = Guid.NewGuid();
-                keys.Add((EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, invitation.BodyId)));
             }
-            if (keys.Count == 0) keys.Add((EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId)));
             await db.SaveChangesAsync();
         }
-        foreach (var (name, key) in keys) await _host.PublishEvent(name, key, null, DateTime.UtcNow);
+        // One event per step, whatever its kind, as ProcessService raises it.
+        await _host.PublishEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId), null, DateTime.UtcNow);
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)

@@ -13,6 +13,27 @@ public static class EngineEvents
 
     public static string InvitationKey(Guid processId, string stepId, string bodyId) => $"{processId:N}/{stepId}/{bodyId}";
 
-    /// <summary>The engine's workflow id for a definition.</summary>
-    public static string WorkflowId(string definitionId) => "wg." + definitionId;
+    /// <summary>The engine's workflow id for a definition in the given shape.</summary>
+    public static string WorkflowId(string definitionId, EngineShape shape) => shape switch
+    {
+        EngineShape.AnswerWaits => "wg." + definitionId,
+        _ => "wg2." + definitionId,
+    };
+
+    /// <summary>The shape an instance runs in, read from its workflow id.</summary>
+    public static EngineShape ShapeOf(string workflowId) =>
+        workflowId.StartsWith("wg2.", StringComparison.Ordinal) ? EngineShape.StepWaits : EngineShape.AnswerWaits;
+}
+
+/// <summary>
+/// How an invitations step waits (docs/decisions/0014-one-event-per-step.md). New instances wait for one event per
+/// step of any kind; instances started before 2026-11-25 keep waiting for one event per invited body until they end.
+/// </summary>
+public enum EngineShape
+{
+    /// <summary>An invitations step waits in a parallel Foreach, one WaitFor per invited body.</summary>
+    AnswerWaits = 1,
+
+    /// <summary>Every step waits for one "step completed" event; the request that completes it raises that event.</summary>
+    StepWaits = 2,
 }

@@ -8,12 +8,13 @@ namespace WorkingGroups.Infrastructure.Engine;
 /// <summary>
 /// Builds the WorkflowCore definition of one definition version. Shape (docs/decisions/0004-engine-mapping.md):
 /// a root Sequence (step 0) whose children are one branch per step, all started at once:
-/// OpenStep (the join) -> WaitFor(step completed) -> CloseStep; an invitations step waits instead in a parallel
-/// Foreach with one WaitFor per invited body. When every branch has ended, EstablishProcess runs.
+/// OpenStep (the join) -> WaitFor(step completed) -> CloseStep. In the older <see cref="EngineShape.AnswerWaits"/>
+/// shape an invitations step waits instead in a parallel Foreach with one WaitFor per invited body
+/// (docs/decisions/0014-one-event-per-step.md). When every branch has ended, EstablishProcess runs.
 /// </summary>
 public static class WorkflowFactory
 {
-    public static WorkflowDefinition Build(ProcessDefinition definition)
+    public static WorkflowDefinition Build(ProcessDefinition definition, EngineShape shape)
     {
         var steps = new WorkflowStepCollection();
         var root = Add(steps, new WorkflowStep<Sequence> { Name = "process" });
@@ -29,7 +30,7 @@ public static class WorkflowFactory
             root.Children.Add(open.Id);
 
             WorkflowStep wait;
-            if (step.Kind == StepKind.Invitations)
+            if (step.Kind == StepKind.Invitations && shape == EngineShape.AnswerWaits)
             {
                 var invitees = step.Invitees.ToList();
                 wait = Add(steps, new WorkflowStep<Foreach> { Name = $"answers {stepId}" });
@@ -72,7 +73,7 @@ public static class WorkflowFactory
 
         return new WorkflowDefinition
         {
-            Id = EngineEvents.WorkflowId(definition.Id),
+            Id = EngineEvents.WorkflowId(definition.Id, shape),
             Version = definition.Version,
             Description = definition.Title.Get("en"),
             DataType = typeof(ProcessData),

@@ -118,20 +118,15 @@ public sealed class ProcessService(
         step.Version = Guid.NewGuid();
 
         var events = new List<PersistedEvent>();
-        if (stepDefinition.Kind == StepKind.Invitations)
+        var perAnswer = stepDefinition.Kind == StepKind.Invitations && await engine.ShapeOfAsync(db, process, cancellationToken) == EngineShape.AnswerWaits;
+        // Closing the invitations: the bodies that never answered are recorded as such.
+        foreach (var invitation in step.Invitations.Where(i => i.Status == InvitationStatus.Pending))
         {
-            // Closing the invitations: the bodies that never answered are recorded as such.
-            foreach (var invitation in step.Invitations.Where(i => i.Status == InvitationStatus.Pending))
-            {
-                invitation.Status = InvitationStatus.NoResponse;
-                invitation.Version = Guid.NewGuid();
-                events.Add(NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, invitation.BodyId)));
-            }
+            invitation.Status = InvitationStatus.NoResponse;
+            invitation.Version = Guid.NewGuid();
+            if (perAnswer) events.Add(NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, invitation.BodyId)));
         }
-        else
-        {
-            events.Add(NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId)));
-        }
+        if (!perAnswer) events.Add(NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId)));
         Audit(db, processId, user, "step-completed", stepId, null, before, StepFacts(step));
         await CommitAsync(db, processId, events, cancellationToken);
         return await SettledAsync(processId, cancellationToken);
@@ -169,7 +164,11 @@ public sealed class ProcessService(
         }
         Audit(db, processId, user, "invitation-answered", stepId, bodyId, before,
             new { invitation.Status, invitation.RespondedOn, invitation.Nominee, invitation.Reason });
-        await CommitAsync(db, processId, [NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, bodyId))], cancellationToken);
+        // The engine hears of an answer only when it completes the step, unless the instance waits for each answer.
+        List<PersistedEvent> events = await engine.ShapeOfAsync(db, process, cancellationToken) == EngineShape.AnswerWaits
+            ? [NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, bodyId))]
+            : step.Status == StepStatus.Done ? [NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId))] : [];
+        await CommitAsync(db, processId, events, cancellationToken);
         return await SettledAsync(processId, cancellationToken);
     }
 
