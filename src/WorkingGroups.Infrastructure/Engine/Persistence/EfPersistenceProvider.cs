@@ -75,15 +75,22 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
         ArgumentException.ThrowIfNullOrEmpty(workflow.Id);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.Set<PersistedWorkflow>().AsTracking().SingleOrDefaultAsync(x => x.Id == workflow.Id, cancellationToken)
-            ?? throw new InvalidOperationException($"Workflow instance '{workflow.Id}' does not exist, so it cannot be persisted.");
-
+        PersistedWorkflow row;
         if (_readTokens.TryGetValue(workflow, out var readWith))
         {
-            // The UPDATE then only matches the row as this object saw it.
-            db.Entry(row).Property(x => x.ConcurrencyToken).OriginalValue = readWith.Value;
+            // Known as it was read: one UPDATE that only matches the row as this object saw it, without reading the
+            // instance's execution pointers back first (the biggest column the engine has).
+            row = new PersistedWorkflow { Id = workflow.Id, ConcurrencyToken = readWith.Value };
+            db.Attach(row);
+            CopyTo(row, workflow);
+            db.Entry(row).State = EntityState.Modified;
         }
-        CopyTo(row, workflow);
+        else
+        {
+            row = await db.Set<PersistedWorkflow>().AsTracking().SingleOrDefaultAsync(x => x.Id == workflow.Id, cancellationToken)
+                ?? throw Missing(workflow.Id);
+            CopyTo(row, workflow);
+        }
         row.ConcurrencyToken = Guid.NewGuid();
 
         var created = new List<(EventSubscription Subscription, string Id)>();
@@ -94,10 +101,27 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
             created.Add((subscription, id));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            if (!await ExistsAsync(workflow.Id, cancellationToken)) throw Missing(workflow.Id);
+            throw;
+        }
 
         Remember(workflow, row.ConcurrencyToken);
         foreach (var (subscription, id) in created) subscription.Id = id;
+    }
+
+    private static InvalidOperationException Missing(string id) =>
+        new($"Workflow instance '{id}' does not exist, so it cannot be persisted.");
+
+    private async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<PersistedWorkflow>().AnyAsync(x => x.Id == id, cancellationToken);
     }
 
     public async Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default)
