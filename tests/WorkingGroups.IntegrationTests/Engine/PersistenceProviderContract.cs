@@ -503,6 +503,7 @@ public abstract class PersistenceProviderContract : IDisposable
     public async Task MarkEventProcessed_and_Unprocessed_flip_the_flag_and_are_idempotent()
     {
         var id = await Provider.CreateEvent(NewEvent("e", "k", T0));
+        await Provider.CreateEventSubscription(NewSubscription("wf-1", "e", "k", T0)); // someone still waits for it
 
         await Provider.MarkEventProcessed(id);
         await Provider.MarkEventProcessed(id);
@@ -516,6 +517,24 @@ public abstract class PersistenceProviderContract : IDisposable
 
         await Provider.MarkEventProcessed(Guid.NewGuid().ToString());
         await Provider.MarkEventUnprocessed(Guid.NewGuid().ToString());
+    }
+
+    [SkippableFact]
+    public async Task MarkEventUnprocessed_leaves_an_event_processed_when_no_subscription_can_take_it_any_more()
+    {
+        // The event consumer seeded the subscription and ended it before WorkflowCore re-opened the event for it.
+        var id = await Provider.CreateEvent(NewEvent("e", "k", T0));
+        var taken = await Provider.CreateEventSubscription(NewSubscription("wf-1", "e", "k", T0));
+        await Provider.TerminateSubscription(taken);
+        await Provider.MarkEventProcessed(id);
+        // A subscription that began after the event, or waits for another key, cannot take it either.
+        await Provider.CreateEventSubscription(NewSubscription("wf-2", "e", "k", T0.AddMinutes(1)));
+        await Provider.CreateEventSubscription(NewSubscription("wf-3", "e", "other", T0));
+
+        await Provider.MarkEventUnprocessed(id);
+
+        Assert.True((await Provider.GetEvent(id)).IsProcessed);
+        Assert.Empty(await Provider.GetRunnableEvents(T0.AddMinutes(2)));
     }
 
     [SkippableFact]

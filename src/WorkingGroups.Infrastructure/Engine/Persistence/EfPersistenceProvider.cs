@@ -326,16 +326,26 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
     }
 
     /// <summary>Idempotent; an unknown id is ignored.</summary>
-    public Task MarkEventProcessed(string id, CancellationToken cancellationToken = default) => SetProcessed(id, true, cancellationToken);
-
-    /// <summary>Idempotent; an unknown id is ignored.</summary>
-    public Task MarkEventUnprocessed(string id, CancellationToken cancellationToken = default) => SetProcessed(id, false, cancellationToken);
-
-    private async Task SetProcessed(string id, bool processed, CancellationToken cancellationToken)
+    public async Task MarkEventProcessed(string id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Set<PersistedEvent>().Where(x => x.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsProcessed, processed), cancellationToken);
+        await db.Set<PersistedEvent>().Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsProcessed, true), cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-opens an event for a subscription that may still take it; an event no subscription waits for any more stays
+    /// as it is. WorkflowCore calls this after persisting a new subscription, for the events it may already satisfy.
+    /// When the event consumer has meanwhile seeded that very subscription and marked the event processed, re-opening it
+    /// left an event nothing would ever take, which the poller then handed out again every minute, for ever.
+    /// Idempotent; an unknown id is ignored.
+    /// </summary>
+    public async Task MarkEventUnprocessed(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var subscriptions = db.Set<PersistedSubscription>();
+        await db.Set<PersistedEvent>()
+            .Where(x => x.Id == id && subscriptions.Any(s => s.EventName == x.EventName && s.EventKey == x.EventKey && s.SubscribeAsOf <= x.EventTime))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsProcessed, false), cancellationToken);
     }
 
     // ---------------------------------------------------------------- errors and store
