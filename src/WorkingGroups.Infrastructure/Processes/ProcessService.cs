@@ -91,12 +91,13 @@ public sealed class ProcessService(
             await SaveClaimedAsync(db, process.Id, cancellationToken);
 
             // A crash before this line leaves a process without an instance; EngineHost gives it one at start-up.
+            var opened = signals.Next(process.Id); // before the engine can open the first step
             process.EngineInstanceId = await engine.StartInstanceAsync(process);
             db.Update(process);
             process.Version = Guid.NewGuid();
             await db.SaveChangesAsync(cancellationToken);
+            return await SettledAsync(process, opened, cancellationToken);
         }
-        return await SettledAsync(process.Id, cancellationToken);
     }
 
     public async Task<Process> CompleteStepAsync(Guid processId, string stepId, CompleteStep command, string user, CancellationToken cancellationToken)
@@ -128,8 +129,9 @@ public sealed class ProcessService(
         }
         if (!perAnswer) events.Add(NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId)));
         Audit(db, processId, user, "step-completed", stepId, null, before, StepFacts(step));
+        var moved = signals.Next(processId);
         await CommitAsync(db, processId, events, cancellationToken);
-        return await SettledAsync(processId, cancellationToken);
+        return await SettledAsync(process, moved, cancellationToken);
     }
 
     public async Task<Process> AnswerInvitationAsync(Guid processId, string stepId, string bodyId, AnswerInvitation command, string user, CancellationToken cancellationToken)
@@ -168,8 +170,9 @@ public sealed class ProcessService(
         List<PersistedEvent> events = await engine.ShapeOfAsync(db, process, cancellationToken) == EngineShape.AnswerWaits
             ? [NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, bodyId))]
             : step.Status == StepStatus.Done ? [NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId))] : [];
+        var moved = signals.Next(processId);
         await CommitAsync(db, processId, events, cancellationToken);
-        return await SettledAsync(processId, cancellationToken);
+        return await SettledAsync(process, moved, cancellationToken);
     }
 
     /// <summary>Corrects what was recorded: elapsed times follow, and the audit trail keeps the original.</summary>
@@ -324,23 +327,28 @@ public sealed class ProcessService(
 
     private static object StepFacts(ProcessStep step) => new { step.Status, step.ActivatedOn, step.CompletedOn, step.Note, step.Evidence };
 
-    /// <summary>Waits until the engine has opened every step that can open (or the process is established).</summary>
-    private async Task<Process> SettledAsync(Guid processId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the engine has opened every step that can open (or the process is established). The first look is at
+    /// the process as this request committed it; <paramref name="pulse"/> was taken before that commit, so a step body
+    /// that moves the process on at once is not missed. Only then is the process read again.
+    /// </summary>
+    private async Task<Process> SettledAsync(Process committed, Task pulse, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + SettleTimeout;
+        var process = committed;
         while (true)
         {
-            var pulse = signals.Next(processId);
-            var process = await FindAsync(processId, cancellationToken)
-                ?? throw ProcessRuleException.NotFound("process-not-found", processId);
             if (ProcessRules.IsSettled(process, DefinitionOf(process))) return process;
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero)
             {
-                logger.LogWarning("The engine has not caught up with process {ProcessId} within {Timeout}", processId, SettleTimeout);
+                logger.LogWarning("The engine has not caught up with process {ProcessId} within {Timeout}", process.Id, SettleTimeout);
                 return process;
             }
             await Task.WhenAny(pulse, Task.Delay(left < SettleSafetyPoll ? left : SettleSafetyPoll, cancellationToken));
+            pulse = signals.Next(process.Id);
+            process = await FindAsync(process.Id, cancellationToken)
+                ?? throw ProcessRuleException.NotFound("process-not-found", committed.Id);
         }
     }
 }
