@@ -21,6 +21,7 @@ public static class EndToEnd
         await using var app = await ChildApp.StartAsync(settings, folder);
         using var client = app.Client(token);
         var driver = new HttpDriver(client);
+        await StepWalk.WarmUpAsync(driver, settings.WarmUp);
 
         foreach (var clients in settings.Concurrencies)
         {

@@ -41,7 +41,7 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
     public static async Task RunAsync(Settings settings, Results results)
     {
         await using var peer = await StartAsync(settings);
-        await peer._processes.StartAsync(new StartProcess("kz-establishment", null, Today.AddDays(-30), null), "bench", CancellationToken.None);
+        await StepWalk.WarmUpAsync(peer, settings.WarmUp);
         foreach (var clients in settings.Concurrencies)
         {
             var runs = await Measure.RepeatAsync(1, settings.Repetitions, _ => StepWalk.RunAsync(peer, clients, settings.ProcessesPerClient(clients)));

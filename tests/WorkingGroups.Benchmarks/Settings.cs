@@ -23,6 +23,9 @@ public sealed class Settings
     };
 
     public int[] Concurrencies => [1, 8, 32];
+
+    /// <summary>Unmeasured load before scenarios 2 and 3, the same for both (see <see cref="StepWalk.WarmUpAsync"/>).</summary>
+    public TimeSpan WarmUp => TimeSpan.FromSeconds(Quick ? 10 : 30);
     public int[] DashboardSizes => Quick ? [100, 1_000] : [100, 1_000, 10_000];
     public int[] SweepSizes => Quick ? [1_000] : [1_000, 10_000];
     public TimeSpan IdleWindow => TimeSpan.FromSeconds(Quick ? 10 : 30);

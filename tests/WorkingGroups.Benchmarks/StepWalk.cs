@@ -25,6 +25,17 @@ public sealed record WalkRun(int Completions, double Seconds, List<double> Laten
 /// </summary>
 public static class StepWalk
 {
+    /// <summary>
+    /// Walks at concurrency 8 until <paramref name="duration"/> has passed, unmeasured. A freshly started runtime compiles
+    /// its hot code several times over (tiered compilation) in its first seconds of load; without this the first
+    /// scenario measured that, not the steady state a server runs in (docs/performance.md).
+    /// </summary>
+    public static async Task WarmUpAsync(IProcessDriver driver, TimeSpan duration)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < until) await RunAsync(driver, 8, 1);
+    }
+
     public static async Task<WalkRun> RunAsync(IProcessDriver driver, int clients, int processesPerClient)
     {
         var work = new List<(Guid Id, IReadOnlyList<string> Active)>[clients];
