@@ -23,18 +23,22 @@ public sealed class ReminderDispatcher(
         var stale = now - options.StaleAfter;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var paused = db.ReminderPauses.Select(p => p.ProcessId);
-        var ready = await db.Reminders
+        var ready = await db.Reminders.AsNoTracking()
             .Where(r => r.Status == ReminderStatus.Due
                         || (r.Status == ReminderStatus.Scheduled && r.ScheduledAt < stale)
                         || (r.Status == ReminderStatus.Sending && r.ClaimedAt < stale))
             .Where(r => !paused.Contains(r.ProcessId))
             .OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        if (ready.Count == 0) return ready;
+        // One UPDATE for all of them: one statement per reminder was most of a 10,000-reminder sweep (docs/performance.md).
+        var ids = ready.Select(r => r.Id).ToList();
+        await db.Reminders.Where(r => ids.Contains(r.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Scheduled).SetProperty(r => r.ScheduledAt, now), cancellationToken);
         foreach (var reminder in ready)
         {
             reminder.Status = ReminderStatus.Scheduled;
             reminder.ScheduledAt = now;
         }
-        await db.SaveChangesAsync(cancellationToken);
         // A crash here leaves them Scheduled without a job: they become stale and are handed out again.
         foreach (var reminder in ready) jobs.Enqueue<ReminderJob>(job => job.SendAsync(reminder.Id, CancellationToken.None));
         return ready;
