@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace WorkingGroups.Infrastructure.Persistence;
 
@@ -24,6 +24,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     /// one for nearly every query and save, so setting them again was one more statement per database call.
     /// </summary>
     private static readonly ConditionalWeakTable<sqlite3, object> Applied = new();
+    private static readonly object Done = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -42,5 +43,5 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     }
 
     private static bool IsNew(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } handle } || Applied.TryAdd(handle, Applied);
+        connection is not SqliteConnection { Handle: { } handle } || Applied.TryAdd(handle, Done);
 }

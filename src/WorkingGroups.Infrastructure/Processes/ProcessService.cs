@@ -129,9 +129,7 @@ public sealed class ProcessService(
         }
         if (!perAnswer) events.Add(NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId)));
         Audit(db, processId, user, "step-completed", stepId, null, before, StepFacts(step));
-        var moved = signals.Next(processId);
-        await CommitAsync(db, processId, events, cancellationToken);
-        return await SettledAsync(process, moved, cancellationToken);
+        return await CommitAndSettleAsync(db, process, events, cancellationToken);
     }
 
     public async Task<Process> AnswerInvitationAsync(Guid processId, string stepId, string bodyId, AnswerInvitation command, string user, CancellationToken cancellationToken)
@@ -170,9 +168,7 @@ public sealed class ProcessService(
         List<PersistedEvent> events = await engine.ShapeOfAsync(db, process, cancellationToken) == EngineShape.AnswerWaits
             ? [NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, bodyId))]
             : step.Status == StepStatus.Done ? [NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId))] : [];
-        var moved = signals.Next(processId);
-        await CommitAsync(db, processId, events, cancellationToken);
-        return await SettledAsync(process, moved, cancellationToken);
+        return await CommitAndSettleAsync(db, process, events, cancellationToken);
     }
 
     /// <summary>Corrects what was recorded: elapsed times follow, and the audit trail keeps the original.</summary>
@@ -294,6 +290,14 @@ public sealed class ProcessService(
         }
         // A crash before this line leaves the events unprocessed in the database: the engine's poller finds them.
         foreach (var e in events) await queue.QueueWork(e.Id, QueueType.Event);
+    }
+
+    /// <summary>Commits an action that raises engine events, then waits for the engine to move the process on.</summary>
+    private async Task<Process> CommitAndSettleAsync(AppDbContext db, Process process, List<PersistedEvent> events, CancellationToken cancellationToken)
+    {
+        var moved = signals.Next(process.Id); // before the commit, so that a step body pulsing at once is not missed
+        await CommitAsync(db, process.Id, events, cancellationToken);
+        return await SettledAsync(process, moved, cancellationToken);
     }
 
     private Task SaveClaimedAsync(AppDbContext db, Guid processId, CancellationToken cancellationToken) =>
