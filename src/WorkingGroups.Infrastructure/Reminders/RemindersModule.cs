@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -40,9 +41,12 @@ public static class RemindersModule
         services.AddSingleton<Digests>();
         services.AddTransient<DigestJob>();
 
-        // Our own storage instance, registered before AddHangfire: Hangfire's default is the static JobStorage.Current,
-        // which parallel test hosts would overwrite.
+        // Our own storage instance and job activator, registered before AddHangfire: Hangfire's defaults are the statics
+        // JobStorage.Current and JobActivator.Current, which every host sets as it configures Hangfire. With several hosts
+        // in one process (the tests), a server took the activator of a host configured after it, and ran this host's
+        // jobs against that host's database and clock.
         services.AddSingleton(JobStore);
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHostedService<LeftoverReminders>(); // before the Hangfire server, so that no job of this run has claimed one yet
         services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -53,8 +57,7 @@ public static class RemindersModule
             o.WorkerCount = options.Workers;
             o.SchedulePollingInterval = options.PollInterval;
             o.Queues = ["default"];
-            // This host's activator: the static JobActivator.Current is the last host's, so a job could run against another host's services.
-            o.Activator = sp.GetRequiredService<JobActivator>();
+            o.Activator = sp.GetRequiredService<JobActivator>(); // this host's (above), not the static one
         });
         services.AddHostedService<ReminderStartup>();
         return services;

@@ -24,6 +24,9 @@ public sealed class ReminderApp(SmtpSink? smtp, string? dataFolder = null, bool 
     /// <summary>The data folder in use (a given one survives the host, for restarts).</summary>
     public string Folder => dataFolder ?? DataFolder;
 
+    /// <summary>Services a test adds or replaces, after the app's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     public void MoveTo(DateOnly date) => Clock.SetUtcNow(new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
@@ -44,7 +47,11 @@ public sealed class ReminderApp(SmtpSink? smtp, string? dataFolder = null, bool 
         builder.UseSetting("Reminders:PollInterval", "00:00:01");
         builder.UseSetting("Reminders:RetryDelay", "00:00:01");
         builder.UseSetting("Reminders:MaxAttempts", "3");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
+        });
         base.ConfigureWebHost(builder);
         if (dataFolder is not null) builder.UseSetting("Data:Folder", dataFolder);
     }
