@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkingGroups.Core.Definitions;
@@ -5,17 +6,43 @@ using WorkingGroups.Infrastructure.Definitions;
 
 namespace WorkingGroups.Infrastructure.Persistence;
 
-/// <summary>Creates and migrates the database, switches SQLite to WAL, and records the definition versions it has seen.</summary>
+/// <summary>Creates or migrates the database (a new SQLite file from <see cref="FreshSqliteSchema"/>), switches SQLite to WAL, and records the definition versions it has seen.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> contexts, DatabaseOptions database, DefinitionVersions versions, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(DefinitionCatalog catalog, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
-        if (!database.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (database.IsPostgres) await MigrateAsync(db, cancellationToken);
+        else await CreateOrMigrateSqliteAsync(db, cancellationToken);
         await PublishAsync(db, catalog, cancellationToken);
         await LoadPublishedAsync(db, cancellationToken);
+    }
+
+    /// <summary>WAL first, so that creating or migrating the schema commits once to the log instead of to the file.</summary>
+    private async Task CreateOrMigrateSqliteAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await using (var connection = new SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode=WAL;";
+                await wal.ExecuteNonQueryAsync(cancellationToken);
+            }
+            if (await FreshSqliteSchema.IsEmptyAsync(connection, cancellationToken))
+            {
+                await FreshSqliteSchema.CreateAsync(connection, cancellationToken);
+                return;
+            }
+        }
+        await MigrateAsync(db, cancellationToken);
+    }
+
+    /// <summary>Only when a migration is pending: the migrator compares the whole model with the last migration's on every call.</summary>
+    private static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()) await db.Database.MigrateAsync(cancellationToken);
     }
 
     /// <summary>Every published version, parsed from the database copy (its file may be gone).</summary>
