@@ -118,26 +118,23 @@ internal sealed class LeftoverReminders(MailDelivery delivery, DatabaseOptions d
 }
 
 /// <summary>
-/// Registered after the start-up tasks (so the database is migrated): warns when SMTP is missing, schedules the
-/// recurring sweep and runs one now, which sends what fell due while the app was stopped.
+/// Once the app has started (the database is migrated): warns when SMTP is missing, schedules the recurring sweep and
+/// runs one now, which sends what fell due while the app was stopped.
 /// </summary>
 internal sealed class ReminderStartup(
     IRecurringJobManager recurring,
     IBackgroundJobClient jobs,
     ReminderOptions options,
     SmtpOptions smtp,
-    ILogger<ReminderStartup> logger) : IHostedService
+    ILogger<ReminderStartup> logger) : AfterStart
 {
     public const string SweepJobId = "reminders-sweep";
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override void Run()
     {
         if (!smtp.IsConfigured)
             logger.LogWarning("Smtp:Host is not set: reminders are recorded as due, but no e-mail is sent until SMTP is configured");
         recurring.AddOrUpdate<ReminderSweepJob>(SweepJobId, job => job.RunAsync(CancellationToken.None), options.SweepCron());
         jobs.Enqueue<ReminderSweepJob>(job => job.RunAsync(CancellationToken.None));
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

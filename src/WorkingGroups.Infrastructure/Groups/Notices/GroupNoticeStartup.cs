@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.Extensions.Hosting;
 using WorkingGroups.Infrastructure.Reminders;
 
 namespace WorkingGroups.Infrastructure.Groups.Notices;
@@ -12,17 +11,14 @@ public sealed class GroupNoticeSweepJob(GroupNoticeSweep sweep)
     public Task RunAsync(CancellationToken cancellationToken) => sweep.RunAsync(cancellationToken);
 }
 
-/// <summary>Registered after the start-up tasks (so the database is migrated), like the reminders' start-up.</summary>
-internal sealed class GroupNoticeStartup(IRecurringJobManager recurring, IBackgroundJobClient jobs, ReminderOptions options) : IHostedService
+/// <summary>Once the app has started (the database is migrated), like the reminders' start-up.</summary>
+internal sealed class GroupNoticeStartup(IRecurringJobManager recurring, IBackgroundJobClient jobs, ReminderOptions options) : AfterStart
 {
     public const string SweepJobId = "groups-sweep";
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override void Run()
     {
         recurring.AddOrUpdate<GroupNoticeSweepJob>(SweepJobId, job => job.RunAsync(CancellationToken.None), options.SweepCron());
         jobs.Enqueue<GroupNoticeSweepJob>(job => job.RunAsync(CancellationToken.None));
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
