@@ -40,6 +40,7 @@ builder.Services.AddPages();
 
 var app = builder.Build();
 if (app.Services.HasInvalidDatabaseSettings(Console.Error)) return 2;
+app.Services.BuildDatabaseModelEarly();
 if (BackupCommands.Handles(args)) return BackupCommands.Run(app.Configuration, args, Console.Out, Console.Error);
 if (MigrateCommand.Handles(args)) return await MigrateCommand.RunAsync(app.Configuration, args, Console.Out, Console.Error);
 if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, args, Console.Out, Console.Error);
