@@ -29,7 +29,8 @@ public sealed class ReminderSweep(
             .Where(p => p.Status == ProcessStatus.Active).ToListAsync(cancellationToken);
         var ids = processes.Select(p => p.Id).ToList();
         // Grouped by target, so each candidate is checked against its own few reminders, not every reminder there is.
-        var known = (await db.Reminders.AsNoTracking().Where(r => ids.Contains(r.ProcessId)).ToListAsync(cancellationToken))
+        // The ids go as one array parameter, not one parameter each (see ReminderDispatcher).
+        var known = (await db.Reminders.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.ProcessId)).ToListAsync(cancellationToken))
             .ToLookup(r => (r.ProcessId, r.StepId, r.BodyId));
 
         var recorded = new List<Reminder>();
