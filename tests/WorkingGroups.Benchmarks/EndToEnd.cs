@@ -25,8 +25,18 @@ public static class EndToEnd
 
         foreach (var clients in settings.Concurrencies)
         {
-            var runs = await Measure.RepeatAsync(1, settings.Repetitions, _ => StepWalk.RunAsync(driver, clients, settings.ProcessesPerClient(clients)));
+            var cpu = new List<double>();
+            var runs = await Measure.RepeatAsync(1, settings.Repetitions, async repetition =>
+            {
+                var ticks = app.CpuTicks();
+                var run = await StepWalk.RunAsync(driver, clients, settings.ProcessesPerClient(clients));
+                // The walk's starts run before its clock, so they are in the ticks too: per action, not per completion.
+                var actions = run.Completions + clients * settings.ProcessesPerClient(clients);
+                if (repetition >= 0) cpu.Add((app.CpuTicks() - ticks) * 10.0 / actions);
+                return run;
+            });
             results.Add("3 ours", $"completions per second, concurrency {clients}", Measure.Median(runs.Select(r => r.PerSecond)), "/s", "HTTP, durable");
+            results.Add("3 ours", $"app CPU per action, concurrency {clients}", Measure.Median(cpu), "ms", "starts and completions, from /proc");
             foreach (var p in new[] { 50, 95, 99 })
                 results.Add("3 ours", $"p{p} latency, concurrency {clients}", Measure.Median(runs.Select(r => Measure.Percentile(r.LatenciesMs, p))), "ms");
         }

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkflowCore.Interface;
 using WorkflowCore.Models;
+using WorkflowCore.Services;
 using WorkingGroups.Infrastructure.Engine.Persistence;
 using WorkingGroups.Infrastructure.Engine.Steps;
 using WorkingGroups.Infrastructure.Persistence;
@@ -41,12 +44,16 @@ public static class EngineModule
             // The poll only recovers work after a restart or a missed wake-up; requests queue their own events.
             options.UsePollInterval(TimeSpan.FromSeconds(2));
             // A consumer at its limit of concurrent items sleeps this long before it looks again (default 100 ms).
-            options.UseIdleTime(TimeSpan.FromMilliseconds(5));
+            // The event consumer's limit is two: at 5 ms, completions at concurrency 1 and 8 waited here (docs/performance.md).
+            options.UseIdleTime(TimeSpan.FromMilliseconds(1));
             // No search index: the index consumer would reload the whole instance after every pass, for nothing.
             options.EnableIndexes = false;
             // Nobody listens to life-cycle events; publishing them woke a thread that spins on a blocking queue.
             options.EnableLifeCycleEventsPublisher = false;
         });
+        // An instance is stored once when it rests, not once per pass (PassesInOneRun).
+        services.Replace(ServiceDescriptor.Transient<IWorkflowExecutor>(sp =>
+            new PassesInOneRun(ActivatorUtilities.CreateInstance<WorkflowExecutor>(sp), sp.GetRequiredService<IDateTimeProvider>())));
         services.AddSingleton<EngineHost>();
         return services;
     }
