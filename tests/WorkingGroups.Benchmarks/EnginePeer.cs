@@ -91,19 +91,24 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
             }
             await db.SaveChangesAsync();
         }
-        // One event per step, whatever its kind, as ProcessService raises it.
+        // One event per step, whatever its kind, as ProcessService raises it; the pulse is taken before, as it does.
+        var pulse = _signals.Next(processId);
         await _host.PublishEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId), null, DateTime.UtcNow);
 
+        // As ProcessService waits: the pulse's process when it shows the process settled, else a read after the next pulse.
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            var pulse = _signals.Next(processId);
-            var process = (await _processes.FindAsync(processId, CancellationToken.None))!;
-            if (ProcessRules.IsSettled(process, _versions.Get(process.DefinitionId, process.DefinitionVersion))) return ActiveSteps(process);
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the in-memory engine did not move process {processId} on");
             await Task.WhenAny(pulse, Task.Delay(ProcessService.SettleSafetyPoll));
+            if (pulse.IsCompletedSuccessfully && IsSettled(pulse.Result)) return ActiveSteps(pulse.Result);
+            pulse = _signals.Next(processId);
+            var process = (await _processes.FindAsync(processId, CancellationToken.None))!;
+            if (IsSettled(process)) return ActiveSteps(process);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the in-memory engine did not move process {processId} on");
         }
     }
+
+    private bool IsSettled(Process process) => ProcessRules.IsSettled(process, _versions.Get(process.DefinitionId, process.DefinitionVersion));
 
     private static List<string> ActiveSteps(Process process) =>
         process.Steps.Where(s => s.Status == StepStatus.Active).OrderBy(s => s.Order).Select(s => s.StepId).ToList();

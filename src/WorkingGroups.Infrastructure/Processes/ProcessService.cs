@@ -227,13 +227,20 @@ public sealed class ProcessService(
     public async Task<Process?> FindAsync(Guid processId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Query(db).AsNoTracking().SingleOrDefaultAsync(p => p.Id == processId, cancellationToken);
+        return await WithSteps(db).AsNoTracking().SingleOrDefaultAsync(p => p.Id == processId, cancellationToken);
+    }
+
+    /// <summary>The process's country, or null when there is no such process.</summary>
+    public async Task<string?> CountryOfAsync(Guid processId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Processes.Where(p => p.Id == processId).Select(p => p.Country).SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task<List<Process>> ListAsync(string? country, ProcessStatus? status, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = Query(db).AsNoTracking();
+        var query = WithSteps(db).AsNoTracking();
         if (country is not null) query = query.Where(p => p.Country == country);
         if (status is not null) query = query.Where(p => p.Status == status);
         return await query.OrderByDescending(p => p.StartedOn).ThenBy(p => p.Title).ToListAsync(cancellationToken);
@@ -266,12 +273,13 @@ public sealed class ProcessService(
         if (process.Status == ProcessStatus.Established) process.EstablishedOn = process.Steps.Max(s => s.CompletedOn);
     }
 
-    private static IQueryable<Process> Query(AppDbContext db) =>
+    /// <summary>A process with its steps in order and their invitations, as every answer shows it.</summary>
+    internal static IQueryable<Process> WithSteps(AppDbContext db) =>
         db.Processes.Include(p => p.Steps.OrderBy(s => s.Order)).ThenInclude(s => s.Invitations).AsSplitQuery();
 
     private static async Task<Process> LoadAsync(AppDbContext db, Guid processId, CancellationToken cancellationToken, bool tracked = true)
     {
-        var query = tracked ? Query(db) : Query(db).AsNoTracking();
+        var query = tracked ? WithSteps(db) : WithSteps(db).AsNoTracking();
         return await query.SingleOrDefaultAsync(p => p.Id == processId, cancellationToken)
             ?? throw ProcessRuleException.NotFound("process-not-found", processId);
     }
@@ -334,9 +342,10 @@ public sealed class ProcessService(
     /// <summary>
     /// Waits until the engine has opened every step that can open (or the process is established). The first look is at
     /// the process as this request committed it; <paramref name="pulse"/> was taken before that commit, so a step body
-    /// that moves the process on at once is not missed. Only then is the process read again.
+    /// that moves the process on at once is not missed. A pulse brings the process as the step body committed it: when
+    /// that shows it settled, it is the answer; otherwise the process is read again, after the next pulse was taken.
     /// </summary>
-    private async Task<Process> SettledAsync(Process committed, Task pulse, CancellationToken cancellationToken)
+    private async Task<Process> SettledAsync(Process committed, Task<Process> pulse, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + SettleTimeout;
         var process = committed;
@@ -350,6 +359,7 @@ public sealed class ProcessService(
                 return process;
             }
             await Task.WhenAny(pulse, Task.Delay(left < SettleSafetyPoll ? left : SettleSafetyPoll, cancellationToken));
+            if (pulse.IsCompletedSuccessfully && ProcessRules.IsSettled(pulse.Result, DefinitionOf(pulse.Result))) return pulse.Result;
             pulse = signals.Next(process.Id);
             process = await FindAsync(process.Id, cancellationToken)
                 ?? throw ProcessRuleException.NotFound("process-not-found", committed.Id);

@@ -15,7 +15,7 @@ public sealed class EstablishProcess(
     {
         var processId = ((ProcessData)context.Workflow.Data).ProcessId;
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        var process = await db.Processes.Include(p => p.Steps).ThenInclude(s => s.Invitations).SingleAsync(p => p.Id == processId, context.CancellationToken);
+        var process = await ProcessService.WithSteps(db).SingleAsync(p => p.Id == processId, context.CancellationToken);
         if (process.Status == ProcessStatus.Active && process.Steps.All(s => s.Status == StepStatus.Done))
         {
             process.Status = ProcessStatus.Established;
@@ -31,7 +31,7 @@ public sealed class EstablishProcess(
             });
             foreach (var followUp in followUps) await followUp.ApplyAsync(db, process, context.CancellationToken);
             await db.SaveChangesAsync(context.CancellationToken);
-            signals.Pulse(processId);
+            signals.Pulse(process);
         }
         return ExecutionResult.Next();
     }

@@ -5,6 +5,7 @@ using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Processes;
 
 namespace WorkingGroups.Infrastructure.Engine.Steps;
 
@@ -23,8 +24,7 @@ public sealed class OpenStep(IDbContextFactory<AppDbContext> contexts, Definitio
     {
         var processId = ((ProcessData)context.Workflow.Data).ProcessId;
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        var process = await db.Processes.Include(p => p.Steps).ThenInclude(s => s.Invitations)
-            .AsSplitQuery().SingleAsync(p => p.Id == processId, context.CancellationToken);
+        var process = await ProcessService.WithSteps(db).SingleAsync(p => p.Id == processId, context.CancellationToken);
         var definition = versions.Get(process.DefinitionId, process.DefinitionVersion);
         var stepDefinition = definition.FindStep(StepId)!;
         var step = process.Step(StepId)!;
@@ -54,7 +54,7 @@ public sealed class OpenStep(IDbContextFactory<AppDbContext> contexts, Definitio
             }
         }
         await db.SaveChangesAsync(context.CancellationToken);
-        signals.Pulse(processId);
+        signals.Pulse(process);
         return ExecutionResult.Next();
     }
 }
