@@ -40,12 +40,11 @@ public sealed class ReminderSweep(
             recorded.AddRange(ReminderPlan.Due(process, definition, today, now)
                 .Where(r => !known[(r.ProcessId, r.StepId, r.BodyId)].Any(k => RecordedReminders.Covers(k, r))));
         }
-        db.Reminders.AddRange(recorded);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await ManyRows.InsertAsync(db, recorded, cancellationToken);
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
             // Another sweep recorded the same reminders a moment ago; it will also have scheduled them.
             logger.LogInformation(ex, "A concurrent sweep recorded the same reminders");
