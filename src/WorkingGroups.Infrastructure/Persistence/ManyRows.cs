@@ -17,7 +17,7 @@ public static class ManyRows
     public static async Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
     {
         if (rows.Count == 0) return;
-        if (db.Database.ProviderName != "Microsoft.EntityFrameworkCore.Sqlite")
+        if (!db.Database.IsSqlite())
         {
             db.AddRange(rows);
             await db.SaveChangesAsync(cancellationToken);
@@ -40,13 +40,14 @@ public static class ManyRows
             command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(Column))}) " +
                 $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) RETURNING {Column(key)}";
             var mappings = columns.Select(p => p.GetRelationalTypeMapping()).ToList();
+            var getters = columns.Select(p => p.GetGetter()).ToList();
             var setKey = key.PropertyInfo ?? throw new InvalidOperationException($"{typeof(T).Name}.{key.Name} has no property to set");
             foreach (var row in rows)
             {
                 command.Parameters.Clear();
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    command.Parameters.Add(mappings[i].CreateParameter(command, "@p" + i, columns[i].GetGetter().GetClrValue(row), columns[i].IsNullable));
+                    command.Parameters.Add(mappings[i].CreateParameter(command, "@p" + i, getters[i].GetClrValue(row), columns[i].IsNullable));
                 }
                 var generated = await command.ExecuteScalarAsync(cancellationToken);
                 setKey.SetValue(row, Convert.ChangeType(generated, setKey.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
