@@ -34,18 +34,21 @@ public static class IdentityModule
 /// user's country, so authorization reads nothing more per request. Identity's own factory also reads the user's claims
 /// and each role and its claims, which we never write: three more queries on every bearer request.
 /// </summary>
-internal sealed class AppClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+public sealed class AppClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user) =>
+        IdentityOf(user, await UserManager.GetRolesAsync(user), Options.ClaimsIdentity, IdentityConstants.ApplicationScheme);
+
+    /// <summary>The same claims for a user whose roles are already known (a bearer request reads them with its token).</summary>
+    public static ClaimsIdentity IdentityOf(AppUser user, IEnumerable<string> roles, ClaimsIdentityOptions names, string scheme)
     {
-        var names = Options.ClaimsIdentity;
-        var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, names.UserNameClaimType, names.RoleClaimType);
-        identity.AddClaim(new Claim(names.UserIdClaimType, await UserManager.GetUserIdAsync(user)));
-        identity.AddClaim(new Claim(names.UserNameClaimType, await UserManager.GetUserNameAsync(user) ?? ""));
-        if (await UserManager.GetEmailAsync(user) is { } email) identity.AddClaim(new Claim(names.EmailClaimType, email));
-        identity.AddClaim(new Claim(names.SecurityStampClaimType, await UserManager.GetSecurityStampAsync(user)));
-        foreach (var role in await UserManager.GetRolesAsync(user)) identity.AddClaim(new Claim(names.RoleClaimType, role));
+        var identity = new ClaimsIdentity(scheme, names.UserNameClaimType, names.RoleClaimType);
+        identity.AddClaim(new Claim(names.UserIdClaimType, user.Id));
+        identity.AddClaim(new Claim(names.UserNameClaimType, user.UserName ?? ""));
+        if (user.Email is { } email) identity.AddClaim(new Claim(names.EmailClaimType, email));
+        identity.AddClaim(new Claim(names.SecurityStampClaimType, user.SecurityStamp ?? ""));
+        foreach (var role in roles) identity.AddClaim(new Claim(names.RoleClaimType, role));
         if (user.Country is not null) identity.AddClaim(new Claim(AppClaims.Country, user.Country));
         if (user.MustChangePassword) identity.AddClaim(new Claim(AppClaims.MustChangePassword, "true"));
         return identity;

@@ -10,7 +10,7 @@ namespace WorkingGroups.Web.Auth;
 /// <summary>Signs in a request carrying <c>Authorization: Bearer wg_…</c> as the user the token was created for.</summary>
 internal sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    UserAdministration administration, IUserClaimsPrincipalFactory<AppUser> principals)
+    UserAdministration administration, IOptions<IdentityOptions> identity)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -22,10 +22,9 @@ internal sealed class BearerTokenHandler(
         var found = await administration.FindByTokenAsync(header[(SchemeName.Length + 1)..].Trim(), Context.RequestAborted);
         if (found is not { } match) return AuthenticateResult.Fail("The bearer token is unknown, expired or revoked.");
 
-        var principal = await principals.CreateAsync(match.User);
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(AppClaims.TokenName, match.Token.Name));
-        var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var claims = AppClaimsFactory.IdentityOf(match.User, match.Roles, identity.Value.ClaimsIdentity, SchemeName);
+        claims.AddClaim(new Claim(AppClaims.TokenName, match.Token.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
