@@ -26,6 +26,7 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
     private readonly IWorkflowHost _host;
     private readonly IDbContextFactory<AppDbContext> _contexts;
     private readonly ProcessSignals _signals;
+    private readonly InstanceWake _wake;
     private readonly DefinitionVersions _versions;
 
     private EnginePeer(ServiceProvider services)
@@ -35,6 +36,7 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
         _host = services.GetRequiredService<IWorkflowHost>();
         _contexts = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         _signals = services.GetRequiredService<ProcessSignals>();
+        _wake = services.GetRequiredService<InstanceWake>();
         _versions = services.GetRequiredService<DefinitionVersions>();
     }
 
@@ -72,11 +74,13 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
     }
 
     /// <summary>
-    /// What ProcessService.CompleteStepAsync does, minus its durable event row: the step is recorded done, the
-    /// events are published to the in-memory engine, and the answer waits until the next steps are open.
+    /// What ProcessService.CompleteStepAsync does, minus the durable mark on the instance's row: the step is recorded
+    /// done, the instance is queued (InstanceWake), and the answer waits until the next steps are open.
     /// </summary>
     public async Task<IReadOnlyList<string>> CompleteAsync(Guid processId, string stepId)
     {
+        string instanceId;
+        var pulse = _signals.Next(processId); // taken before the commit, as ProcessService does
         await using (var db = await _contexts.CreateDbContextAsync())
         {
             var process = await db.Processes.Include(p => p.Steps).ThenInclude(s => s.Invitations).AsSplitQuery().SingleAsync(p => p.Id == processId);
@@ -90,10 +94,9 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
                 invitation.Version = Guid.NewGuid();
             }
             await db.SaveChangesAsync();
+            instanceId = process.EngineInstanceId!;
         }
-        // One event per step, whatever its kind, as ProcessService raises it; the pulse is taken before, as it does.
-        var pulse = _signals.Next(processId);
-        await _host.PublishEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId), null, DateTime.UtcNow);
+        await _wake.QueueAsync(instanceId);
 
         // As ProcessService waits: the pulse's process when it shows the process settled, else a read after the next pulse.
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -17,17 +17,21 @@ public static class EngineEvents
     public static string WorkflowId(string definitionId, EngineShape shape) => shape switch
     {
         EngineShape.AnswerWaits => "wg." + definitionId,
-        _ => "wg2." + definitionId,
+        EngineShape.StepWaits => "wg2." + definitionId,
+        _ => "wg3." + definitionId,
     };
 
     /// <summary>The shape an instance runs in, read from its workflow id.</summary>
     public static EngineShape ShapeOf(string workflowId) =>
-        workflowId.StartsWith("wg2.", StringComparison.Ordinal) ? EngineShape.StepWaits : EngineShape.AnswerWaits;
+        workflowId.StartsWith("wg3.", StringComparison.Ordinal) ? EngineShape.ProjectionWaits
+        : workflowId.StartsWith("wg2.", StringComparison.Ordinal) ? EngineShape.StepWaits
+        : EngineShape.AnswerWaits;
 }
 
 /// <summary>
-/// How an invitations step waits (docs/decisions/0014-one-event-per-step.md). New instances wait for one event per
-/// step of any kind; instances started before 2026-11-25 keep waiting for one event per invited body until they end.
+/// How an instance waits for a step's completion (docs/decisions/0014-one-event-per-step.md,
+/// docs/decisions/0017-steps-wait-on-the-record.md). New instances read it from the process's record when the request
+/// that recorded it wakes them; instances started earlier keep waiting for engine events until they end.
 /// </summary>
 public enum EngineShape
 {
@@ -36,4 +40,10 @@ public enum EngineShape
 
     /// <summary>Every step waits for one "step completed" event; the request that completes it raises that event.</summary>
     StepWaits = 2,
+
+    /// <summary>
+    /// Every step waits in <see cref="Steps.AwaitStep"/>, which reads the step's status from the process's record; the
+    /// request that completes it marks the instance due in the same transaction and queues it (<see cref="InstanceWake"/>).
+    /// </summary>
+    ProjectionWaits = 3,
 }

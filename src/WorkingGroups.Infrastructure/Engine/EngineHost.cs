@@ -24,7 +24,7 @@ public sealed class EngineHost(
     {
         foreach (var definition in versions.All)
         {
-            // Both shapes: instances started before one event per step still run in the shape they began in.
+            // Every shape: instances started in an older one still run in the shape they began in.
             foreach (var shape in Enum.GetValues<EngineShape>())
             {
                 if (!registry.IsRegistered(EngineEvents.WorkflowId(definition.Id, shape), definition.Version))
@@ -66,20 +66,12 @@ public sealed class EngineHost(
     /// <summary>Starts the engine instance of a process; the process's id is the instance's reference.</summary>
     public async Task<string> StartInstanceAsync(Process process)
     {
-        var instanceId = await host.StartWorkflow(EngineEvents.WorkflowId(process.DefinitionId, EngineShape.StepWaits), process.DefinitionVersion,
+        var instanceId = await host.StartWorkflow(EngineEvents.WorkflowId(process.DefinitionId, EngineShape.ProjectionWaits), process.DefinitionVersion,
             new ProcessData { ProcessId = process.Id }, process.Id.ToString());
         return instanceId;
     }
 
     public Task TerminateAsync(string instanceId) => host.TerminateWorkflow(instanceId);
-
-    /// <summary>The shape the process's instance runs in; a process without an instance gets one in the current shape.</summary>
-    public async Task<EngineShape> ShapeOfAsync(AppDbContext db, Process process, CancellationToken cancellationToken)
-    {
-        if (process.EngineInstanceId is not { } instanceId) return EngineShape.StepWaits;
-        var workflowId = await db.Set<PersistedWorkflow>().Where(w => w.Id == instanceId).Select(w => w.WorkflowDefinitionId).SingleOrDefaultAsync(cancellationToken);
-        return workflowId is null ? EngineShape.StepWaits : EngineEvents.ShapeOf(workflowId);
-    }
 
     /// <summary>Repairs what a crash between our commit and the engine's may have left.</summary>
     private async Task ReconcileAsync(CancellationToken cancellationToken)

@@ -35,6 +35,8 @@ public static class EngineModule
         services.AddSingleton<ProcessSignals>();
         services.AddTransient<OpenStep>();
         services.AddTransient<CloseStep>();
+        services.AddTransient<AwaitStep>();
+        services.AddSingleton<InstanceWake>();
         services.AddTransient<EstablishProcess>();
         services.AddWorkflow(options =>
         {
@@ -53,7 +55,7 @@ public static class EngineModule
         });
         // An instance is stored once when it rests, not once per pass (PassesInOneRun).
         services.Replace(ServiceDescriptor.Transient<IWorkflowExecutor>(sp =>
-            new PassesInOneRun(ActivatorUtilities.CreateInstance<WorkflowExecutor>(sp), sp.GetRequiredService<IDateTimeProvider>())));
+            new PassesInOneRun(ActivatorUtilities.CreateInstance<WorkflowExecutor>(sp), sp.GetRequiredService<IWorkflowRegistry>(), sp.GetRequiredService<IDateTimeProvider>())));
         services.AddSingleton<EngineHost>();
         return services;
     }

@@ -1,5 +1,6 @@
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
+using WorkingGroups.Infrastructure.Engine.Steps;
 
 namespace WorkingGroups.Infrastructure.Engine;
 
@@ -10,14 +11,18 @@ namespace WorkingGroups.Infrastructure.Engine;
 /// the instance and queues it again, so one completion used to read and write the whole instance four times. Now the
 /// consumer stores it once, when it rests. A crash in between loses nothing: the passes' own writes (an opened step)
 /// are committed as they happen, and the step bodies are idempotent when the instance runs again from its last store.
+/// <para>Every run first wakes the instance's sleeping <see cref="AwaitStep"/>s: a run is what a request that recorded a
+/// step done asks for (<see cref="InstanceWake"/>), and after a restart it is how a completion recorded just before the
+/// crash is found. A wait whose step is not done yet reads one row and sleeps again.</para>
 /// </summary>
-public sealed class PassesInOneRun(IWorkflowExecutor passes, IDateTimeProvider clock) : IWorkflowExecutor
+public sealed class PassesInOneRun(IWorkflowExecutor passes, IWorkflowRegistry registry, IDateTimeProvider clock) : IWorkflowExecutor
 {
     /// <summary>A bound, so that a body that never rests still goes back through the queue now and then.</summary>
     public const int MaxPasses = 20;
 
     public async Task<WorkflowExecutorResult> Execute(WorkflowInstance workflow, CancellationToken cancellationToken = default)
     {
+        WakeWaits(workflow);
         var result = await passes.Execute(workflow, cancellationToken);
         for (var pass = 1; pass < MaxPasses && DueAgain(workflow) && result.Errors.Count == 0; pass++)
         {
@@ -27,6 +32,17 @@ public sealed class PassesInOneRun(IWorkflowExecutor passes, IDateTimeProvider c
             result.Errors.AddRange(next.Errors);
         }
         return result;
+    }
+
+    private void WakeWaits(WorkflowInstance workflow)
+    {
+        var definition = registry.GetDefinition(workflow.WorkflowDefinitionId, workflow.Version);
+        if (definition is null) return; // the executor reports an unregistered definition itself
+        foreach (var pointer in workflow.ExecutionPointers)
+        {
+            if (pointer.Active && pointer.SleepUntil.HasValue && definition.Steps.FindById(pointer.StepId)?.BodyType == typeof(AwaitStep))
+                pointer.SleepUntil = null;
+        }
     }
 
     private bool DueAgain(WorkflowInstance workflow) =>

@@ -8,9 +8,10 @@ namespace WorkingGroups.Infrastructure.Engine;
 /// <summary>
 /// Builds the WorkflowCore definition of one definition version. Shape (docs/decisions/0004-engine-mapping.md):
 /// a root Sequence (step 0) whose children are one branch per step, all started at once:
-/// OpenStep (the join) -> WaitFor(step completed) -> CloseStep. In the older <see cref="EngineShape.AnswerWaits"/>
-/// shape an invitations step waits instead in a parallel Foreach with one WaitFor per invited body
-/// (docs/decisions/0014-one-event-per-step.md). When every branch has ended, EstablishProcess runs.
+/// OpenStep (the join) -> AwaitStep (the step recorded done) -> CloseStep. In the older shapes the wait is a
+/// WaitFor(step completed) event (<see cref="EngineShape.StepWaits"/>), and in the oldest an invitations step waits in a
+/// parallel Foreach with one WaitFor per invited body (docs/decisions/0014-one-event-per-step.md,
+/// 0017-steps-wait-on-the-record.md). When every branch has ended, EstablishProcess runs.
 /// </summary>
 public static class WorkflowFactory
 {
@@ -47,6 +48,11 @@ public static class WorkflowFactory
                     body.EffectiveDate = context.Workflow.CreateTime;
                 }));
                 wait.Children.Add(answer.Id);
+            }
+            else if (shape == EngineShape.ProjectionWaits)
+            {
+                wait = Add(steps, new WorkflowStep<AwaitStep> { Name = $"await {stepId}" });
+                wait.Inputs.Add(new ActionParameter<AwaitStep, ProcessData>((body, _) => body.StepId = stepId));
             }
             else
             {

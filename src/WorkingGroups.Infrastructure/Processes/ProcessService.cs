@@ -22,6 +22,7 @@ public sealed class ProcessService(
     DefinitionCatalog catalog,
     DefinitionVersions versions,
     EngineHost engine,
+    InstanceWake wake,
     IQueueProvider queue,
     ProcessSignals signals,
     TimeProvider clock,
@@ -118,18 +119,22 @@ public sealed class ProcessService(
         step.Evidence = command.Evidence?.ToList() ?? step.Evidence;
         step.Version = Guid.NewGuid();
 
-        var events = new List<PersistedEvent>();
-        var perAnswer = stepDefinition.Kind == StepKind.Invitations && await engine.ShapeOfAsync(db, process, cancellationToken) == EngineShape.AnswerWaits;
         // Closing the invitations: the bodies that never answered are recorded as such.
-        foreach (var invitation in step.Invitations.Where(i => i.Status == InvitationStatus.Pending))
+        var unanswered = step.Invitations.Where(i => i.Status == InvitationStatus.Pending).ToList();
+        foreach (var invitation in unanswered)
         {
             invitation.Status = InvitationStatus.NoResponse;
             invitation.Version = Guid.NewGuid();
-            if (perAnswer) events.Add(NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, invitation.BodyId)));
         }
-        if (!perAnswer) events.Add(NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId)));
         Audit(db, processId, user, "step-completed", stepId, null, before, StepFacts(step));
-        return await CommitAndSettleAsync(db, process, events, cancellationToken);
+        return await CommitAndSettleAsync(db, process, stepDone: true, shape => shape switch
+        {
+            // The oldest instances wait for each invited body, so each one closed unanswered is an event of its own.
+            EngineShape.AnswerWaits when stepDefinition.Kind == StepKind.Invitations =>
+                unanswered.Select(i => NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, i.BodyId))).ToList(),
+            EngineShape.ProjectionWaits => [],
+            _ => [NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId))],
+        }, cancellationToken);
     }
 
     public async Task<Process> AnswerInvitationAsync(Guid processId, string stepId, string bodyId, AnswerInvitation command, string user, CancellationToken cancellationToken)
@@ -165,10 +170,13 @@ public sealed class ProcessService(
         Audit(db, processId, user, "invitation-answered", stepId, bodyId, before,
             new { invitation.Status, invitation.RespondedOn, invitation.Nominee, invitation.Reason });
         // The engine hears of an answer only when it completes the step, unless the instance waits for each answer.
-        List<PersistedEvent> events = await engine.ShapeOfAsync(db, process, cancellationToken) == EngineShape.AnswerWaits
-            ? [NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, bodyId))]
-            : step.Status == StepStatus.Done ? [NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId))] : [];
-        return await CommitAndSettleAsync(db, process, events, cancellationToken);
+        var stepDone = step.Status == StepStatus.Done;
+        return await CommitAndSettleAsync(db, process, stepDone, shape => shape switch
+        {
+            EngineShape.AnswerWaits => [NewEvent(EngineEvents.InvitationAnswered, EngineEvents.InvitationKey(processId, stepId, bodyId))],
+            EngineShape.StepWaits when stepDone => [NewEvent(EngineEvents.StepCompleted, EngineEvents.StepKey(processId, stepId))],
+            _ => [],
+        }, cancellationToken);
     }
 
     /// <summary>Corrects what was recorded: elapsed times follow, and the audit trail keeps the original.</summary>
@@ -300,11 +308,28 @@ public sealed class ProcessService(
         foreach (var e in events) await queue.QueueWork(e.Id, QueueType.Event);
     }
 
-    /// <summary>Commits an action that raises engine events, then waits for the engine to move the process on.</summary>
-    private async Task<Process> CommitAndSettleAsync(AppDbContext db, Process process, List<PersistedEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits an action that may move the process on, and tells its instance in the way the instance waits: engine events
+    /// (<paramref name="eventsFor"/> its shape) for the older shapes, a wake when a step is done for the current one
+    /// (<see cref="InstanceWake"/>). Then waits for the engine to move the process on.
+    /// </summary>
+    private async Task<Process> CommitAndSettleAsync(
+        AppDbContext db, Process process, bool stepDone, Func<EngineShape, List<PersistedEvent>> eventsFor, CancellationToken cancellationToken)
     {
         var moved = signals.Next(process.Id); // before the commit, so that a step body pulsing at once is not missed
-        await CommitAsync(db, process.Id, events, cancellationToken);
+        var woken = false;
+        await using (await wake.HoldAsync(process.EngineInstanceId, cancellationToken))
+        {
+            // A process without an instance yet gets one in the current shape at start-up, which reads the record.
+            var instance = await InstanceWake.ReadAsync(db, process.EngineInstanceId, cancellationToken);
+            if (instance is { Shape: EngineShape.ProjectionWaits, Token: var token } && stepDone)
+            {
+                wake.MarkDue(db, process.EngineInstanceId!, token);
+                woken = true;
+            }
+            await CommitAsync(db, process.Id, eventsFor(instance?.Shape ?? EngineShape.ProjectionWaits), cancellationToken);
+        }
+        if (woken) await wake.QueueAsync(process.EngineInstanceId!);
         return await SettledAsync(process, moved, cancellationToken);
     }
 

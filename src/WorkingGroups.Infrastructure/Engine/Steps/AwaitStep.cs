@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using WorkflowCore.Interface;
+using WorkflowCore.Models;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Infrastructure.Engine.Steps;
+
+/// <summary>
+/// Waits for a step to be recorded done (<see cref="EngineShape.ProjectionWaits"/>): the request that records it is the
+/// fact, so the engine reads it from the record instead of being told by an event. Until then the wait sleeps; the
+/// request wakes it (<see cref="InstanceWake"/>), and so does the instance's first run after a restart.
+/// </summary>
+public sealed class AwaitStep(IDbContextFactory<AppDbContext> contexts) : StepBodyAsync
+{
+    public string StepId { get; set; } = "";
+
+    public override async Task<ExecutionResult> RunAsync(IStepExecutionContext context)
+    {
+        var processId = ((ProcessData)context.Workflow.Data).ProcessId;
+        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+        var status = await db.ProcessSteps.Where(s => s.ProcessId == processId && s.StepId == StepId)
+            .Select(s => (StepStatus?)s.Status).SingleOrDefaultAsync(context.CancellationToken);
+        return status == StepStatus.Done ? ExecutionResult.Next() : ExecutionResult.Sleep(OpenStep.SafetyNet, null);
+    }
+}
