@@ -613,7 +613,6 @@ public abstract class PersistenceProviderContract : IDisposable
     [SkippableFact]
     public async Task ProcessCommands_runs_due_commands_and_deletes_them_and_leaves_future_ones()
     {
-        Assert.True(Provider.SupportsScheduledCommands);
         await Provider.ScheduleCommand(Command(ScheduledCommand.ProcessWorkflow, "wf-1", T0.AddMinutes(-1)));
         await Provider.ScheduleCommand(Command(ScheduledCommand.ProcessEvent, "evt-1", T0));
         await Provider.ScheduleCommand(Command(ScheduledCommand.ProcessWorkflow, "wf-2", T0.AddMinutes(1)));

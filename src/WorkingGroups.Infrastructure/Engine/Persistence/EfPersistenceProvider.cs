@@ -45,7 +45,13 @@ public sealed class EfPersistenceProvider(IDbContextFactory<AppDbContext> contex
     /// <summary>The concurrency token each instance object was read (or last written) with.</summary>
     private readonly ConditionalWeakTable<WorkflowInstance, StrongBox<Guid>> _readTokens = new();
 
-    public bool SupportsScheduledCommands => true;
+    /// <summary>
+    /// No: WorkflowCore would then write a "run this instance at its next execution" command after every run of a
+    /// sleeping instance (one more transaction per completion), while its poll already finds due instances by their
+    /// next execution (an indexed query) every poll interval. The commands below still work, and are tested, for a
+    /// deployment that wants them back.
+    /// </summary>
+    public bool SupportsScheduledCommands => false;
 
     // ---------------------------------------------------------------- workflows
 
