@@ -15,8 +15,7 @@ public sealed class DatabaseInitializer(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (database.IsPostgres) await MigrateAsync(db, cancellationToken);
         else await CreateOrMigrateSqliteAsync(db, cancellationToken);
-        await PublishAsync(db, catalog, cancellationToken);
-        await LoadPublishedAsync(db, cancellationToken);
+        LoadPublished(await PublishAsync(db, catalog, cancellationToken), catalog);
     }
 
     /// <summary>WAL first, so that creating or migrating the schema commits once to the log instead of to the file.</summary>
@@ -45,13 +44,21 @@ public sealed class DatabaseInitializer(
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()) await db.Database.MigrateAsync(cancellationToken);
     }
 
-    /// <summary>Every published version, parsed from the database copy (its file may be gone).</summary>
-    private async Task LoadPublishedAsync(AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every published version, from the database copy (its file may be gone). A version whose file is loaded with the
+    /// same content is taken as the catalog parsed it: parsing it again, and a second query, cost the start-up time.
+    /// </summary>
+    private void LoadPublished(IEnumerable<DefinitionVersionRecord> records, DefinitionCatalog catalog)
     {
         var errors = new List<DefinitionError>();
         var published = new List<ProcessDefinition>();
-        foreach (var record in await db.DefinitionVersions.AsNoTracking().ToListAsync(cancellationToken))
+        foreach (var record in records)
         {
+            if (catalog.Find(record.DefinitionId, record.Version) is { } loaded && loaded.ContentHash == record.ContentHash)
+            {
+                published.Add(loaded);
+                continue;
+            }
             var file = $"(published) {record.DefinitionId} v{record.Version}";
             if (DefinitionParser.Parse(file, record.Json, errors) is { } definition) published.Add(definition);
         }
@@ -59,8 +66,8 @@ public sealed class DatabaseInitializer(
         versions.Set(published);
     }
 
-    /// <summary>A version seen before must be unchanged: processes started on it rely on its steps.</summary>
-    private async Task PublishAsync(AppDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
+    /// <summary>A version seen before must be unchanged: processes started on it rely on its steps. Returns every published version.</summary>
+    private async Task<IReadOnlyCollection<DefinitionVersionRecord>> PublishAsync(AppDbContext db, DefinitionCatalog catalog, CancellationToken cancellationToken)
     {
         var known = await db.DefinitionVersions.ToDictionaryAsync(v => (v.DefinitionId, v.Version), cancellationToken);
         var errors = new List<DefinitionError>();
@@ -75,7 +82,7 @@ public sealed class DatabaseInitializer(
                 }
                 continue;
             }
-            db.DefinitionVersions.Add(new DefinitionVersionRecord
+            known[(definition.Id, definition.Version)] = db.DefinitionVersions.Add(new DefinitionVersionRecord
             {
                 DefinitionId = definition.Id,
                 Version = definition.Version,
@@ -83,10 +90,11 @@ public sealed class DatabaseInitializer(
                 ContentHash = definition.ContentHash,
                 Json = definition.Json,
                 PublishedAt = clock.GetUtcNow().UtcDateTime,
-            });
+            }).Entity;
             logger.LogInformation("Published definition {DefinitionId} version {Version}", definition.Id, definition.Version);
         }
         if (errors.Count > 0) throw new InvalidDefinitionsException("the database", errors);
         await db.SaveChangesAsync(cancellationToken);
+        return known.Values;
     }
 }
