@@ -17,8 +17,9 @@ public sealed class InstanceWake(IDistributedLockProvider locks, IQueueProvider 
     /// <summary>Holds the engine lock of <paramref name="instanceId"/> (if there is one) until disposed.</summary>
     public async Task<IAsyncDisposable> HoldAsync(string? instanceId, CancellationToken cancellationToken)
     {
-        // Not taken within the lock's own wait (the engine is slow on this instance): go on without it. The mark then
-        // may make the engine's next store of the instance fail, and the instance runs again from the store it keeps.
+        // Not taken within the lock's own wait (the engine is slow on this instance): go on without it. Whichever of the
+        // two then stores second fails on the instance's concurrency token and nothing of it is written: the request
+        // answers 409 (concurrent change), or the engine's run is dropped and the instance runs again from the store.
         var held = instanceId is not null && await locks.AcquireLock(instanceId, cancellationToken);
         return new Held(held ? () => locks.ReleaseLock(instanceId!) : null);
     }
