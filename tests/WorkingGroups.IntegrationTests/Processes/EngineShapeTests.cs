@@ -76,6 +76,30 @@ public sealed class EngineShapeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_completion_that_cannot_take_its_instance_lock_in_time_is_still_recorded_and_carried_on()
+    {
+        // The request holds the instance's engine lock while it commits (decision 0017); when something else holds it
+        // longer than the lock's wait, the request goes on without it, and the engine runs the instance once it is free.
+        var client = await _factory.ClientFor("Coordinator", "KZ");
+        var process = await client.Start("kz-establishment", "2025-09-01");
+        var id = Guid.Parse(ProcessApi.Id(process));
+        var locks = _factory.Services.GetRequiredService<IDistributedLockProvider>();
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var instance = await db.Processes.Where(p => p.Id == id).Select(p => p.EngineInstanceId!).SingleAsync();
+        Assert.True(await locks.AcquireLock(instance, CancellationToken.None));
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3)); // longer than the lock's own wait of 2 s
+            await locks.ReleaseLock(instance);
+        });
+
+        process = await client.Complete(process, "start-procedure", "2025-09-08");
+        await release;
+        Assert.Equal("done", process.Step("start-procedure").Status());
+        Assert.Equal(["draft-order"], process.ActiveSteps());
+    }
+
+    [Fact]
     public async Task Steps_completed_the_moment_they_open_leave_no_engine_event_behind()
     {
         // A script completes each step as soon as the answer shows it open: the completion then often reaches the engine
