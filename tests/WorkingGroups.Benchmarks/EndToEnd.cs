@@ -32,7 +32,7 @@ public static class EndToEnd
                 var run = await StepWalk.RunAsync(driver, clients, settings.ProcessesPerClient(clients));
                 // The walk's starts run before its clock, so they are in the ticks too: per action, not per completion.
                 var actions = run.Completions + clients * settings.ProcessesPerClient(clients);
-                if (repetition >= 0) cpu.Add((app.CpuTicks() - ticks) * 10.0 / actions);
+                if (repetition >= 0) cpu.Add((app.CpuTicks() - ticks) * 10.0 / actions); // warm-up runs are numbered below zero
                 return run;
             });
             results.Add("3 ours", $"completions per second, concurrency {clients}", Measure.Median(runs.Select(r => r.PerSecond)), "/s", "HTTP, durable");

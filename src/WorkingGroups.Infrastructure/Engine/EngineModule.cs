@@ -43,10 +43,11 @@ public static class EngineModule
             options.UseDistributedLockManager(_ => new WaitingLockProvider());
             options.UseQueueProvider(_ => new WakingQueueProvider());
             store?.Invoke(options);
-            // The poll only recovers work after a restart or a missed wake-up; requests queue their own events.
+            // The poll only recovers work after a restart or a missed wake-up; requests queue their own work (the instance
+            // they woke, or the events of an instance in an older shape).
             options.UsePollInterval(TimeSpan.FromSeconds(2));
             // A consumer at its limit of concurrent items sleeps this long before it looks again (default 100 ms).
-            // The event consumer's limit is two: at 5 ms, completions at concurrency 1 and 8 waited here (docs/performance.md).
+            // At 5 ms, completions at concurrency 1 and 8 waited here, then on the event consumer's limit of two (docs/performance.md).
             options.UseIdleTime(TimeSpan.FromMilliseconds(1));
             // No search index: the index consumer would reload the whole instance after every pass, for nothing.
             options.EnableIndexes = false;

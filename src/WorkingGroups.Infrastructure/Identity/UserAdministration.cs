@@ -120,7 +120,6 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return live.Count;
     }
 
-    /// <summary>The user a presented bearer token belongs to, when it is ours, unexpired, unrevoked and the user not locked out.</summary>
     /// <summary>
     /// The user a bearer token signs in, with their roles, or null when the token is unknown, expired or revoked or the
     /// user is locked out. One query for token, user and roles: it runs on every API request.
