@@ -15,7 +15,7 @@ public static class PersistenceModule
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) => sp.GetRequiredService<DatabaseOptions>().Apply(options));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<StartupLock>();
+        services.AddSingleton<SharedLock>();
         services.AddSingleton<Definitions.DefinitionVersions>();
         return services;
     }

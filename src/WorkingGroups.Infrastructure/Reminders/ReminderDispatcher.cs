@@ -8,9 +8,12 @@ namespace WorkingGroups.Infrastructure.Reminders;
 /// <summary>
 /// Gives each due reminder its own send job. A reminder whose job was lost (a crash between our commit and
 /// Hangfire's, or jobs in memory) is handed out again once it is stale; the job's claim makes a double harmless.
+/// One dispatch at a time, across instances: two sweeps at once (one on each instance, or the recurring one and an
+/// answer's) would otherwise both read the same reminders as due, and each report and enqueue all of them.
 /// </summary>
 public sealed class ReminderDispatcher(
     IDbContextFactory<AppDbContext> contexts,
+    SharedLock dispatching,
     IBackgroundJobClient jobs,
     SmtpOptions smtp,
     ReminderOptions options,
@@ -19,6 +22,7 @@ public sealed class ReminderDispatcher(
     public async Task<List<Reminder>> DispatchAsync(CancellationToken cancellationToken)
     {
         if (!smtp.IsConfigured) return [];
+        await using var turn = await dispatching.TakeAsync(SharedLock.ReminderDispatch, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var stale = now - options.StaleAfter;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -9,14 +9,14 @@ namespace WorkingGroups.Web.Hosting;
 /// <summary>
 /// Runs before the server accepts requests: load the definitions (an invalid one stops start-up), migrate the
 /// database and record the definition versions, start the engine on them, then do what a first start does
-/// (the first Admin, the samples). Instances sharing one PostgreSQL database take turns (<see cref="StartupLock"/>).
+/// (the first Admin, the samples). Instances sharing one PostgreSQL database take turns (<see cref="SharedLock"/>).
 /// </summary>
 public sealed class StartupTasks(IServiceProvider services) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var catalog = services.GetRequiredService<DefinitionCatalog>();
-        await using (await services.GetRequiredService<StartupLock>().TakeAsync(cancellationToken))
+        await using (await services.GetRequiredService<SharedLock>().TakeAsync(SharedLock.StartUp, cancellationToken))
         {
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(catalog, cancellationToken);
             _engine = services.GetRequiredService<EngineHost>();

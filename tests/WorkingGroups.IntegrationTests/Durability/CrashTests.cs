@@ -16,7 +16,7 @@ public sealed class CrashTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    private static readonly string[] Bodies = ["dles-mes", "epd-mes", "cerc-menr", "wmp-menr", "cwr-menr", "dmc-mfa", "iwac", "wic"];
+    private static readonly string[] Bodies = Reminders.ReminderVerbs.KazakhBodies;
 
     private readonly string _data = Directory.CreateTempSubdirectory("wg-crash-").FullName;
     private readonly ITestOutputHelper _output;

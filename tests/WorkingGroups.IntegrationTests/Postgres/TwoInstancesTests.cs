@@ -18,7 +18,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    private static readonly string[] Bodies = ["dles-mes", "epd-mes", "cerc-menr", "wmp-menr", "cwr-menr", "dmc-mfa", "iwac", "wic"];
+    private static readonly string[] Bodies = ReminderVerbs.KazakhBodies;
 
     /// <summary>Processes walked to establishment: 3 steps, 8 answers and the approval each, 12 actions.</summary>
     private const int Established = 80;

@@ -12,6 +12,9 @@ internal static partial class ReminderVerbs
 {
     public const string Coordinator = "coordinator.kz@wg.example.org";
 
+    /// <summary>The eight bodies the Kazakh definition invites to join.</summary>
+    public static readonly string[] KazakhBodies = ["dles-mes", "epd-mes", "cerc-menr", "wmp-menr", "cwr-menr", "dmc-mfa", "iwac", "wic"];
+
     /// <summary>A Kazakh process whose invitations went out on <paramref name="on"/>, with every body but the given ones already answered.</summary>
     public static Task<JsonElement> InvitationsSent(this HttpClient coordinator, DateOnly on, params string[] silent) =>
         coordinator.InvitationsSent("kz-establishment", on, silent);
