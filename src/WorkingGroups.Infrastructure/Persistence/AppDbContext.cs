@@ -38,6 +38,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     /// Every timestamp is stored as UTC and read back as UTC: PostgreSQL refuses any other kind, and SQLite's text
     /// dates would otherwise come back with no kind at all.
     /// </summary>
+    /// <summary>On SQLite, saves take turns in the process rather than sleep in SQLite's busy handler (<see cref="SqliteWriteQueue"/>).</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SqliteWriteQueue.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SqliteWriteQueue.Save(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         configuration.Properties<DateTime>().HaveConversion<UtcDateTime>();
