@@ -26,10 +26,26 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         return provider switch
         {
             DatabaseProvider.Postgres => new(provider, section["ConnectionString"] is { Length: > 0 } cs
-                ? cs
+                ? PostgresProblem(cs) is { } problem
+                    ? throw new DatabaseSettingsException($"Database:ConnectionString is not one PostgreSQL's driver can read: {problem}.")
+                    : cs
                 : throw new DatabaseSettingsException("Database:Provider is Postgres but Database:ConnectionString is empty; give the server's connection string (Host=...;Database=...;Username=...).")),
             _ => new(provider, SqliteFile(DataFolder.DatabaseFile(configuration))),
         };
+    }
+
+    /// <summary>What the PostgreSQL driver finds wrong with a connection string, or null. Its messages name a keyword, never a value.</summary>
+    public static string? PostgresProblem(string connectionString)
+    {
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            return ex.Message.TrimEnd('.');
+        }
     }
 
     public static string SqliteFile(string file) => new SqliteConnectionStringBuilder

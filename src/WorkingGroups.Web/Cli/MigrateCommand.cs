@@ -25,6 +25,12 @@ public static class MigrateCommand
             error.WriteLine(Usage);
             return 64;
         }
+        if (DatabaseOptions.PostgresProblem(args[to + 1]) is { } why)
+        {
+            error.WriteLine($"The connection string after --to is not one PostgreSQL's driver can read: {why}. Nothing was changed.");
+            error.WriteLine(Usage);
+            return 64;
+        }
         var folder = DataFolder.Resolve(configuration);
         using var running = DataFolderLock.TryTake(folder);
         if (running is null)

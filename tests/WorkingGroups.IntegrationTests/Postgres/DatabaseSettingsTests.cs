@@ -10,6 +10,7 @@ public sealed class DatabaseSettingsTests : IDisposable
     [Theory]
     [InlineData("Oracle", "", "Database:Provider is \"Oracle\"; it must be Sqlite or Postgres.")]
     [InlineData("Postgres", "", "Database:ConnectionString is empty")]
+    [InlineData("Postgres", "Host=db.example.org;Password=s3cret-pw;Colour=blue", "Database:ConnectionString is not one PostgreSQL's driver can read: Couldn't set colour")]
     public async Task A_wrong_database_setting_is_one_readable_line_and_exit_code_2(string provider, string connectionString, string message)
     {
         var environment = new Dictionary<string, string>
@@ -25,6 +26,7 @@ public sealed class DatabaseSettingsTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error);
         Assert.DoesNotContain("   at ", run.Error + run.Output); // no stack trace
+        Assert.DoesNotContain("s3cret-pw", run.Error + run.Output);
         Assert.False(File.Exists(Path.Combine(_folder, "workinggroups.db")));
     }
 

@@ -81,6 +81,16 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Equal(1, nothing.ExitCode);
         Assert.Contains("There is no SQLite database", nothing.Error);
 
+        // A connection string the driver cannot read is named as such, without echoing its password.
+        foreach (var malformed in new[] { "Host=127.0.0.1;Password=s3cret-pw;Colour=blue", "Host=127.0.0.1;Port=five;Password=s3cret-pw", "just words" })
+        {
+            var refused = await AppProcess.RunAsync(["migrate", "--to", malformed], environment, Timeout);
+            Assert.Equal(64, refused.ExitCode);
+            Assert.Contains("The connection string after --to is not one PostgreSQL's driver can read", refused.Error);
+            Assert.DoesNotContain("s3cret-pw", refused.Error + refused.Output);
+            Assert.DoesNotContain("   at ", refused.Error);
+        }
+
         environment["Database__Provider"] = "Postgres";
         environment["Database__ConnectionString"] = "Host=127.0.0.1;Port=1;Database=none";
         var backup = await AppProcess.RunAsync(["backup", Path.Combine(_folder, "copy.db")], environment, Timeout);
