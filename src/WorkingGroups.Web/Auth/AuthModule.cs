@@ -46,6 +46,10 @@ public static class AuthModule
                 ? Problems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this.")
                 : Redirect(context);
         });
+        // A signed-in browser rechecks its account this often (default 30 minutes): locking a user, changing their role
+        // or password changes the account's security stamp, and the next recheck signs that session out.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, configuration) =>
+            o.ValidationInterval = configuration.GetValue("Auth:SessionCheck", TimeSpan.FromMinutes(1)));
         services.AddAuthorization(o => o.AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin)));
         return services;
     }

@@ -20,10 +20,13 @@ public sealed partial class PageSession(HttpClient client)
         return new PageSession(client);
     }
 
-    public static async Task<PageSession> SignedIn(AppFactory factory, string role, string? country = null, string? language = null)
+    public static async Task<PageSession> SignedIn(AppFactory factory, string role, string? country = null, string? language = null) =>
+        await SignedInAs(factory, await factory.UserFor(role, country), language);
+
+    /// <summary>Signs in as an existing user with the test password.</summary>
+    public static async Task<PageSession> SignedInAs(AppFactory factory, string email, string? language = null)
     {
         var session = Anonymous(factory, language);
-        var email = await factory.UserFor(role, country);
         await session.Get("/account/sign-in");
         await session.Post("/account/sign-in", new() { ["Email"] = email, ["Password"] = TestUsers.Password });
         Assert.Equal(HttpStatusCode.Redirect, session.Status);
