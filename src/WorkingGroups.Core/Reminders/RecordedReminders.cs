@@ -10,6 +10,12 @@ public enum ReminderChannel { Email, Letter, Phone, Meeting }
 public sealed record RecordReminder(string StepId, string BodyId, DateOnly SentOn, ReminderChannel Channel, string? LetterNumber, string? Note);
 
 /// <summary>
+/// A correction of how a recorded reminder went: its channel, letter number or note. Null leaves a field as it is; an
+/// empty text clears it. Its date stays: the date places it in the reminder series.
+/// </summary>
+public sealed record CorrectRecordedReminder(ReminderChannel? Channel, string? LetterNumber, string? Note);
+
+/// <summary>
 /// The rules of a recorded reminder. It chases a pending invitation, on a past date not before the invitation went out,
 /// and it counts in the invitation's reminder series (decision 0012): it stands for the latest reminder due by its date,
 /// or, when that one was already sent, for the next one, so the sweep does not send that reminder again. It never stands
@@ -52,6 +58,15 @@ public static class RecordedReminders
         ProcessRules.Text("letterNumber", command.LetterNumber, MaxLetterNumber);
         ProcessRules.Text("note", command.Note, ProcessRules.MaxNote);
         return (invitation, definition.ReminderPolicyFor(stepDefinition));
+    }
+
+    /// <summary>Every refusal of a correction names its field.</summary>
+    public static void Check(CorrectRecordedReminder correction)
+    {
+        if (correction.Channel is { } channel && !Enum.IsDefined(channel))
+            throw ProcessRuleException.Invalid("channel", "not-a-choice", "channel", channel, ChannelNames);
+        ProcessRules.Text("letterNumber", correction.LetterNumber, MaxLetterNumber);
+        ProcessRules.Text("note", correction.Note, ProcessRules.MaxNote);
     }
 
     /// <summary>

@@ -62,8 +62,7 @@ public sealed class ReminderService(
         reminder.Note = Blank(command.Note);
         reminder.RecordedBy = user;
         db.Reminders.Add(reminder);
-        db.AuditEntries.Add(ProcessService.NewAudit(processId, now, user, "reminder-recorded", command.StepId, command.BodyId, null,
-            new { SentOn = command.SentOn, Channel = RecordedReminders.Name(command.Channel), reminder.Sequence, reminder.LetterNumber, reminder.Note }));
+        db.AuditEntries.Add(ProcessService.NewAudit(processId, now, user, "reminder-recorded", command.StepId, command.BodyId, null, RecordedFacts(reminder)));
         try
         {
             await ClaimedSave.SaveAsync(db, contexts, processId, now, cancellationToken);
@@ -79,6 +78,34 @@ public sealed class ReminderService(
         }
         return reminder;
     }
+
+    /// <summary>
+    /// Corrects how a recorded reminder went (a mistyped letter number, the wrong channel, a note), also after the process
+    /// was established, never once it was cancelled. Only a recorded one: what the app sent is the server's record. The
+    /// audit keeps what it said before.
+    /// </summary>
+    public async Task<Reminder> CorrectRecordedAsync(Guid processId, long reminderId, CorrectRecordedReminder correction, string user, CancellationToken cancellationToken)
+    {
+        RecordedReminders.Check(correction);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var status = await db.Processes.Where(p => p.Id == processId).Select(p => (ProcessStatus?)p.Status).SingleOrDefaultAsync(cancellationToken)
+            ?? throw ProcessRuleException.NotFound("process-not-found", processId);
+        if (status == ProcessStatus.Cancelled) throw ProcessRuleException.Conflict("record-closed");
+        var reminder = await db.Reminders.AsTracking().SingleOrDefaultAsync(r => r.Id == reminderId && r.ProcessId == processId, cancellationToken)
+            ?? throw ProcessRuleException.NotFound("reminder-not-found", reminderId);
+        if (reminder.Kind != ReminderKind.Recorded) throw ProcessRuleException.Conflict("not-a-recorded-reminder", reminderId, reminder.Kind.ToString().ToLowerInvariant());
+        var before = RecordedFacts(reminder);
+        if (correction.Channel is { } channel) reminder.Channel = channel;
+        if (correction.LetterNumber is not null) reminder.LetterNumber = Blank(correction.LetterNumber);
+        if (correction.Note is not null) reminder.Note = Blank(correction.Note);
+        db.AuditEntries.Add(ProcessService.NewAudit(processId, now, user, "reminder-corrected", reminder.StepId, reminder.BodyId, before, RecordedFacts(reminder)));
+        await ClaimedSave.SaveAsync(db, contexts, processId, now, cancellationToken);
+        return reminder;
+    }
+
+    private static object RecordedFacts(Reminder r) =>
+        new { SentOn = r.DueOn, Channel = r.Channel is { } channel ? RecordedReminders.Name(channel) : null, r.Sequence, r.LetterNumber, r.Note };
 
     private static ProcessRuleException AlreadyRecorded(RecordReminder command) =>
         ProcessRuleException.Conflict("reminder-already-recorded", new BodyRef(command.BodyId), command.SentOn);

@@ -56,6 +56,14 @@ public static class RemindersApi
         }).AddEndpointFilter<IdempotencyFilter>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        // A correction of a recorded reminder: a mistyped letter number, the wrong channel, a note. The audit keeps the old values.
+        group.MapPatch("/recorded/{reminderId:long}", async (Guid id, long reminderId, CorrectRecordedReminderRequest request, ClaimsPrincipal user,
+            ProcessService processes, ReminderService reminders, CancellationToken ct) =>
+        {
+            await Coordinated(processes, id, user, ct);
+            return TypedResults.Ok(ReminderView.From(await reminders.CorrectRecordedAsync(id, reminderId, request.ToCommand(), user.Who(), ct)));
+        }).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         app.MapPost("/api/v1/admin/reminders/sweep", async (ReminderSweep sweep, CancellationToken ct) =>
             {
                 var result = await sweep.RunAsync(ct);
@@ -112,6 +120,12 @@ public sealed record ReminderView(
         r.DueOn, r.Status.ToString().ToLowerInvariant(), r.Attempts, r.LastError, r.Recipients, r.Language, r.MessageId, r.SentAt,
         r.Kind == ReminderKind.Recorded ? r.DueOn : r.SentAt is { } at ? DateOnly.FromDateTime(at) : null,
         r.Channel is { } channel ? RecordedReminders.Name(channel) : null, r.LetterNumber, r.Note, r.RecordedBy);
+}
+
+/// <summary>What to correct in a recorded reminder; a field left out stays as it is, an empty text clears it.</summary>
+public sealed record CorrectRecordedReminderRequest(string? Channel, string? LetterNumber, string? Note)
+{
+    public CorrectRecordedReminder ToCommand() => new(Channel is null ? null : RecordedReminders.Channel(Channel), LetterNumber, Note);
 }
 
 /// <summary>A reminder sent outside the app: which invitation (step and body) it chased, when, how.</summary>

@@ -144,8 +144,67 @@ public sealed class RecordedReminderTests
         Assert.Single(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "reminder-recorded");
     }
 
+    private static Task<HttpResponseMessage> Correct(HttpClient client, JsonElement process, long reminderId, object body) =>
+        client.PatchAsJsonAsync($"/api/v1/processes/{ProcessApi.Id(process)}/reminders/recorded/{reminderId}", body);
+
     [Fact]
-    public async Task On_the_process_page_a_coordinator_records_a_reminder_and_a_refusal_is_a_sentence_next_to_the_field()
+    public async Task A_mistyped_letter_number_is_corrected_the_audit_keeps_the_old_one_and_what_the_app_sent_cannot_be_touched()
+    {
+        using var app = new ReminderApp(smtp: null);
+        var admin = await app.ClientAs("admin@wg.example.org", "Admin");
+        var coordinator = await app.ClientAs(ReminderVerbs.Coordinator, "Coordinator", "KZ");
+        var tajik = await app.ClientAs("coordinator.tj@wg.example.org", "Coordinator", "TJ");
+        var process = await coordinator.InvitationsSent(Sent, "dles-mes", "epd-mes");
+        var other = await coordinator.InvitationsSent(Sent, "dles-mes");
+        app.MoveTo(new DateOnly(2026, 3, 10));
+        var letter = (await (await Record(coordinator, process, Letter("dles-mes", new DateOnly(2026, 3, 6)))).Json(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+
+        // The letter went out as 21-1-13/4120, and by e-mail: only those two change.
+        var corrected = await (await Correct(coordinator, process, letter, new { letterNumber = "21-1-13/4120", channel = "email" })).Json(HttpStatusCode.OK);
+        Assert.Equal(("email", "21-1-13/4120", "Signed by the Vice Minister", "2026-03-06", 1),
+            (corrected.GetProperty("channel").GetString(), corrected.GetProperty("letterNumber").GetString(), corrected.GetProperty("note").GetString(),
+                corrected.Date("dueOn"), corrected.GetProperty("sequence").GetInt32()));
+        // An empty note clears it.
+        await (await Correct(coordinator, process, letter, new { note = "" })).Json(HttpStatusCode.OK);
+        var listed = Assert.Single(await coordinator.Reminders(process));
+        Assert.Equal(("email", "21-1-13/4120", JsonValueKind.Null),
+            (listed.GetProperty("channel").GetString(), listed.GetProperty("letterNumber").GetString(), listed.GetProperty("note").ValueKind));
+
+        var audit = await (await coordinator.GetAsync($"/api/v1/processes/{ProcessApi.Id(process)}/audit")).Json(HttpStatusCode.OK);
+        var corrections = audit.EnumerateArray().Where(a => a.GetProperty("action").GetString() == "reminder-corrected").ToList();
+        Assert.Equal(2, corrections.Count);
+        Assert.All(corrections, c => Assert.Equal((Who, "dles-mes"), (c.GetProperty("user").GetString(), c.GetProperty("bodyId").GetString())));
+        Assert.Contains("21-1-13/4102", corrections[0].GetProperty("before").ToString());
+        Assert.Contains("21-1-13/4120", corrections[0].GetProperty("after").ToString());
+
+        // The first reminder the app recorded for epd-mes (not sent: no SMTP here) is the server's record, not the coordinator's.
+        app.MoveTo(new DateOnly(2026, 3, 12));
+        var swept = (await admin.Sweep()).GetProperty("recorded").EnumerateArray().Single(r => r.GetProperty("processId").GetString() == ProcessApi.Id(process)
+            && r.GetProperty("bodyId").GetString() == "epd-mes").GetProperty("id").GetInt64();
+
+        async Task Refused(HttpClient client, JsonElement target, long id, object body, HttpStatusCode status, string text, string? field = null)
+        {
+            var problem = await (await Correct(client, target, id, body)).Json(status);
+            Assert.Contains(text, problem.GetProperty("detail").GetString());
+            if (field is not null) Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {problem}");
+        }
+        await Refused(coordinator, process, swept, new { note = "chased" }, HttpStatusCode.Conflict, "only a reminder recorded by hand can be corrected");
+        await Refused(coordinator, other, letter, new { note = "chased" }, HttpStatusCode.NotFound, $"The process has no reminder {letter}");
+        await Refused(coordinator, process, letter, new { channel = "fax" }, HttpStatusCode.BadRequest, "channel \"fax\" is not one of", "channel");
+        await Refused(coordinator, process, letter, new { letterNumber = new string('7', 101) }, HttpStatusCode.BadRequest, "letterNumber", "letterNumber");
+        await Refused(tajik, process, letter, new { note = "chased" }, HttpStatusCode.Forbidden, "Only a coordinator for KZ");
+        // A cancelled process's record is closed, its recorded reminders with it.
+        var closed = (await (await Record(coordinator, other, Letter("dles-mes", new DateOnly(2026, 3, 6)))).Json(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        await (await coordinator.PostAsJsonAsync($"/api/v1/processes/{ProcessApi.Id(other)}/cancel", new { cancelledOn = "2026-03-12", reason = "merged" }))
+            .Json(HttpStatusCode.OK);
+        await Refused(coordinator, other, closed, new { note = "late" }, HttpStatusCode.Conflict, "The process is cancelled; its record is closed.");
+        var after = (await coordinator.Reminders(process)).Single(r => r.GetProperty("id").GetInt64() == letter);
+        Assert.Equal(("email", "21-1-13/4120", JsonValueKind.Null),
+            (after.GetProperty("channel").GetString(), after.GetProperty("letterNumber").GetString(), after.GetProperty("note").ValueKind));
+    }
+
+    [Fact]
+    public async Task On_the_process_page_a_coordinator_records_and_corrects_a_reminder_and_a_refusal_is_a_sentence_next_to_the_field()
     {
         using var app = new ReminderApp(smtp: null);
         var coordinator = await app.ClientAs(ReminderVerbs.Coordinator, "Coordinator", "KZ");
@@ -183,10 +242,33 @@ public sealed class RecordedReminderTests
         var only = Assert.Single(await coordinator.Reminders(process));
         Assert.Equal(("recorded", "dles-mes", "letter"), (only.GetProperty("kind").GetString(), only.GetProperty("bodyId").GetString(), only.GetProperty("channel").GetString()));
 
-        // An observer sees the history but not the form.
+        // The number was mistyped: the correction form under the table starts from what is recorded.
+        var correct = $"correct-reminder:{only.GetProperty("id").GetInt64()}";
+        Assert.Contains($"data-form=\"{correct}\"", page.Html);
+        Assert.Contains("Correct reminder 1 to", page.Html);
+        await page.Post($"{path}?handler=CorrectReminder&reminder={only.GetProperty("id").GetInt64()}", new()
+        {
+            ["Input.Channel"] = "letter", ["Input.LetterNumber"] = new string('4', 101), ["Input.Note"] = "Handed over at the ministry",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
+        Assert.Contains("at most 100", page.ErrorAfter(correct, "Input.LetterNumber"));
+        await page.Post($"{path}?handler=CorrectReminder&reminder={only.GetProperty("id").GetInt64()}", new()
+        {
+            ["Input.Channel"] = "letter", ["Input.LetterNumber"] = "21-1-13/4120", ["Input.Note"] = "",
+        });
+        Assert.Equal($"{path}#reminders", page.Location?.OriginalString);
+        await page.Follow();
+        Assert.Contains("recorded by a coordinator 1: letter № 21-1-13/4120", page.Html);
+        Assert.DoesNotContain("Handed over at the ministry", page.Html[..page.Html.IndexOf("Audit trail", StringComparison.Ordinal)]); // cleared
+        Assert.Contains("reminder corrected", page.Html); // the audit trail keeps the old values
+
+        // An observer sees the history but neither form.
         var observer = await PageSession.SignedIn(app, "Observer");
         await observer.Get(path);
         Assert.Contains("recorded by a coordinator 1", observer.Html);
         Assert.DoesNotContain($"data-form=\"{form}\"", observer.Html);
+        Assert.DoesNotContain($"data-form=\"{correct}\"", observer.Html);
+        await observer.Post($"{path}?handler=CorrectReminder&reminder={only.GetProperty("id").GetInt64()}", new() { ["Input.Channel"] = "phone" });
+        Assert.Equal("/account/denied", observer.Location?.AbsolutePath);
     }
 }

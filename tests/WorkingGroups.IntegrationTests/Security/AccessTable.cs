@@ -71,6 +71,7 @@ public static class AccessTable
         [new("POST", "/api/v1/processes/{id:guid}/reminders/pause")] = CoordinatorOfKz,
         [new("POST", "/api/v1/processes/{id:guid}/reminders/resume")] = CoordinatorOfKz,
         [new("POST", "/api/v1/processes/{id:guid}/reminders/recorded")] = CoordinatorOfKz,
+        [new("PATCH", "/api/v1/processes/{id:guid}/reminders/recorded/{reminderId:long}")] = CoordinatorOfKz,
         [new("POST", "/api/v1/admin/reminders/sweep")] = AdminOnly,
         [new("GET", "/api/v1/reminders/digest/")] = AnyCoordinator,
         [new("PUT", "/api/v1/reminders/digest/")] = AnyCoordinator,
@@ -116,6 +117,7 @@ public static class AccessTable
         .Replace("{meetingId:guid}", ids.Meeting)
         .Replace("{planId:guid}", ids.Plan)
         .Replace("{itemId:guid}", ids.Item)
+        .Replace("{reminderId:long}", "1")
         .Replace("{stepId}", "start-procedure")
         .Replace("{bodyId}", "cerc-menr")
         .Replace("{token}", "not-a-signed-token")
@@ -132,6 +134,7 @@ public static class AccessTable
         var p when p.EndsWith("/complete", StringComparison.Ordinal) => """{"completedOn":"2025-09-05"}""",
         var p when p.EndsWith("/invitations/{bodyId}", StringComparison.Ordinal) => """{"response":"declined","respondedOn":"2025-09-05","reason":"no mandate"}""",
         var p when p.EndsWith("/steps/{stepId}", StringComparison.Ordinal) => """{"note":"corrected"}""",
+        var p when p.EndsWith("/recorded/{reminderId:long}", StringComparison.Ordinal) => """{"note":"corrected"}""",
         var p when p.EndsWith("/cancel", StringComparison.Ordinal) => """{"cancelledOn":"2025-09-06","reason":"matrix test"}""",
         "/api/v1/reminders/digest/" => """{"weekly":true}""",
         var p when p.EndsWith("/rename", StringComparison.Ordinal) => """{"name":{"en":"Renamed","ru":"Переименован"},"effectiveOn":"2026-01-10"}""",

@@ -90,15 +90,7 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
             var target = Input.Invitation?.Split(':', 2);
             if (target is not [var stepId, var bodyId]) Form.Add("invitation", t["Reminders.Record.ChooseInvitation"]);
             var sentOn = Form.Date("sentOn", Input.Date, t, required: true);
-            ReminderChannel? channel = null;
-            try
-            {
-                channel = RecordedReminders.Channel(Input.Channel);
-            }
-            catch (ProcessRuleException ex)
-            {
-                Form.Add(ex, t, Definition);
-            }
+            var channel = PostedChannel();
             if (Form.HasErrors) return null;
             await reminders.RecordAsync(id, new RecordReminder(target![0], target[1], sentOn!.Value, channel!.Value, Input.LetterNumber, Input.Note),
                 User.Who(), ct);
@@ -106,6 +98,32 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
         }, ct, anchor: "reminders");
 
     public const string RecordReminderForm = "record-reminder";
+
+    /// <summary>A correction of a recorded reminder: every field is posted, so an emptied one is cleared.</summary>
+    public Task<IActionResult> OnPostCorrectReminderAsync(Guid id, long reminder, CancellationToken ct) =>
+        ChangeAsync(id, CorrectReminderForm(reminder), null, async () =>
+        {
+            var channel = PostedChannel();
+            if (Form.HasErrors) return null;
+            await reminders.CorrectRecordedAsync(id, reminder, new CorrectRecordedReminder(channel, Input.LetterNumber ?? "", Input.Note ?? ""), User.Who(), ct);
+            return Process;
+        }, ct, correction: true, anchor: "reminders");
+
+    public static string CorrectReminderForm(long reminder) => $"correct-reminder:{reminder}";
+
+    /// <summary>The channel chosen on a reminder form, or null with the refusal next to its field.</summary>
+    private ReminderChannel? PostedChannel()
+    {
+        try
+        {
+            return RecordedReminders.Channel(Input.Channel);
+        }
+        catch (ProcessRuleException ex)
+        {
+            Form.Add(ex, t, Definition);
+            return null;
+        }
+    }
 
     /// <summary>The invitations a reminder can be recorded for: pending, in an active invitations step.</summary>
     public IEnumerable<(ProcessStep Step, Invitation Invitation)> PendingInvitations =>
