@@ -55,7 +55,8 @@ public static class AccessTable
         [new("GET", "/health")] = Public,
 
         // API
-        [new("GET", "/api/v1/me")] = SignedIn,
+        [new("GET", "/api/v1/me/")] = SignedIn,
+        [new("PUT", "/api/v1/me/language")] = SignedIn,
         [new("GET", "/api/v1/definitions/")] = Public,
         [new("GET", "/api/v1/definitions/{id}")] = Public,
         [new("GET", "/api/v1/processes/")] = SignedIn,
@@ -137,6 +138,7 @@ public static class AccessTable
         var p when p.EndsWith("/recorded/{reminderId:long}", StringComparison.Ordinal) => """{"note":"corrected"}""",
         var p when p.EndsWith("/cancel", StringComparison.Ordinal) => """{"cancelledOn":"2025-09-06","reason":"matrix test"}""",
         "/api/v1/reminders/digest/" => """{"weekly":true}""",
+        "/api/v1/me/language" => """{"language":"en"}""",
         var p when p.EndsWith("/rename", StringComparison.Ordinal) => """{"name":{"en":"Renamed","ru":"Переименован"},"effectiveOn":"2026-01-10"}""",
         var p when p.EndsWith("/representative", StringComparison.Ordinal) => """{"name":"Matrix Person","effectiveOn":"2026-01-10"}""",
         var p when p.EndsWith("/amendments", StringComparison.Ordinal) => """{"definitionId":"kz-amendment","startedOn":"2026-02-02"}""",
