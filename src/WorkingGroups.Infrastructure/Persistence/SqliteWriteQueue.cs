@@ -16,7 +16,7 @@ namespace WorkingGroups.Infrastructure.Persistence;
 public static class SqliteWriteQueue
 {
     /// <summary>One turn per database file, found by the connection string the context was given.</summary>
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByConnectionString = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim?> ByConnectionString = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByFile = new(StringComparer.Ordinal);
 
     public static async Task<int> SaveAsync(DbContext db, Func<Task<int>> save, CancellationToken cancellationToken)
@@ -50,8 +50,10 @@ public static class SqliteWriteQueue
     private static SemaphoreSlim? TurnOf(DbContext db)
     {
         if (!db.Database.IsSqlite() || db.Database.CurrentTransaction is not null) return null;
-        var connectionString = db.Database.GetConnectionString() ?? "";
-        return ByConnectionString.GetOrAdd(connectionString, cs =>
-            ByFile.GetOrAdd(Path.GetFullPath(new SqliteConnectionStringBuilder(cs).DataSource), _ => new SemaphoreSlim(1, 1)));
+        // A database in memory belongs to its one connection: there is nobody to take turns with.
+        return ByConnectionString.GetOrAdd(db.Database.GetConnectionString() ?? "", cs =>
+            new SqliteConnectionStringBuilder(cs).DataSource is { Length: > 0 } file && file != ":memory:"
+                ? ByFile.GetOrAdd(Path.GetFullPath(file), _ => new SemaphoreSlim(1, 1))
+                : null);
     }
 }
