@@ -34,10 +34,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     /// <summary>The keys that sign answer links and cookies, when several app instances share a PostgreSQL database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>
-    /// Every timestamp is stored as UTC and read back as UTC: PostgreSQL refuses any other kind, and SQLite's text
-    /// dates would otherwise come back with no kind at all.
-    /// </summary>
     /// <summary>On SQLite, saves take turns in the process rather than sleep in SQLite's busy handler (<see cref="SqliteWriteQueue"/>).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         SqliteWriteQueue.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
@@ -45,6 +41,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SqliteWriteQueue.Save(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
 
+    /// <summary>
+    /// Every timestamp is stored as UTC and read back as UTC: PostgreSQL refuses any other kind, and SQLite's text
+    /// dates would otherwise come back with no kind at all.
+    /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         configuration.Properties<DateTime>().HaveConversion<UtcDateTime>();

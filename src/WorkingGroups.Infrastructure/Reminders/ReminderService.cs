@@ -94,7 +94,7 @@ public sealed class ReminderService(
         if (status == ProcessStatus.Cancelled) throw ProcessRuleException.Conflict("record-closed");
         var reminder = await db.Reminders.AsTracking().SingleOrDefaultAsync(r => r.Id == reminderId && r.ProcessId == processId, cancellationToken)
             ?? throw ProcessRuleException.NotFound("reminder-not-found", reminderId);
-        if (reminder.Kind != ReminderKind.Recorded) throw ProcessRuleException.Conflict("not-a-recorded-reminder", reminderId, reminder.Kind.ToString().ToLowerInvariant());
+        if (reminder.Kind != ReminderKind.Recorded) throw ProcessRuleException.Conflict("not-a-recorded-reminder", reminderId, reminder.Kind);
         var before = RecordedFacts(reminder);
         if (correction.Channel is { } channel) reminder.Channel = channel;
         if (correction.LetterNumber is not null) reminder.LetterNumber = Blank(correction.LetterNumber);

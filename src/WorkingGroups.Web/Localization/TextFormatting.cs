@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
+using WorkingGroups.Core.Reminders;
 
 namespace WorkingGroups.Web.Localization;
 
@@ -42,6 +43,7 @@ public static class TextFormatting
         BodyRef b => "«" + (definition?.FindBody(b.Id)?.Name.Name() ?? b.Id) + "»",
         ProcessStatus p => t.Of(p),
         InvitationStatus i => t.Of(i),
+        ReminderKind k => t.Of(k),
         string s => s,
         IEnumerable list => string.Join(", ", list.Cast<object?>().Select(x => Format(t, x, definition))),
         _ => Convert.ToString(arg, CultureInfo.CurrentCulture) ?? "",
