@@ -39,7 +39,7 @@ builder.Services.AddTexts();
 builder.Services.AddPages();
 
 var app = builder.Build();
-if (app.Services.HasInvalidDatabaseSettings(Console.Error)) return 2;
+if (app.HasInvalidSettings(Console.Error)) return 2;
 app.Services.BuildDatabaseModelEarly();
 if (BackupCommands.Handles(args)) return BackupCommands.Run(app.Configuration, args, Console.Out, Console.Error);
 if (MigrateCommand.Handles(args)) return await MigrateCommand.RunAsync(app.Configuration, args, Console.Out, Console.Error);

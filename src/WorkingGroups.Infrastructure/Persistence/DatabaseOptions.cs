@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using WorkingGroups.Infrastructure.Settings;
 
 namespace WorkingGroups.Infrastructure.Persistence;
 
@@ -17,21 +18,18 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
 
     public bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
-    public static DatabaseOptions Read(IConfiguration configuration)
+    public static DatabaseOptions Read(IConfiguration configuration) => SettingsReader.Use(configuration, Read);
+
+    public static DatabaseOptions Read(SettingsReader read)
     {
-        var section = configuration.GetSection("Database");
-        var name = section["Provider"] is { Length: > 0 } configured ? configured : nameof(DatabaseProvider.Sqlite);
-        if (!Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
-            throw new DatabaseSettingsException($"Database:Provider is \"{name}\"; it must be Sqlite or Postgres.");
-        return provider switch
-        {
-            DatabaseProvider.Postgres => new(provider, section["ConnectionString"] is { Length: > 0 } cs
-                ? PostgresProblem(cs) is { } problem
-                    ? throw new DatabaseSettingsException($"Database:ConnectionString is not one PostgreSQL's driver can read: {problem}.")
-                    : cs
-                : throw new DatabaseSettingsException("Database:Provider is Postgres but Database:ConnectionString is empty; give the server's connection string (Host=...;Database=...;Username=...).")),
-            _ => new(provider, SqliteFile(DataFolder.DatabaseFile(configuration))),
-        };
+        var provider = read.Choice("Database:Provider", DatabaseProvider.Sqlite);
+        if (provider != DatabaseProvider.Postgres) return new(provider, SqliteFile(DataFolder.DatabaseFile(read.Configuration)));
+        var cs = read.Text("Database:ConnectionString");
+        if (cs is null)
+            read.Problem("Database:Provider is Postgres but Database:ConnectionString is empty; give the server's connection string (Host=...;Database=...;Username=...).");
+        else if (PostgresProblem(cs) is { } problem)
+            read.Problem($"Database:ConnectionString is not one PostgreSQL's driver can read: {problem}.");
+        return new(provider, cs ?? "");
     }
 
     /// <summary>What the PostgreSQL driver finds wrong with a connection string, or null. Its messages name a keyword, never a value.</summary>
@@ -62,6 +60,3 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         _ => options.UseSqlite(ConnectionString).AddInterceptors(new SqlitePragmas()),
     };
 }
-
-/// <summary>The <c>Database</c> settings name no database the app can use; the message says which setting and why.</summary>
-public sealed class DatabaseSettingsException(string message) : Exception(message);

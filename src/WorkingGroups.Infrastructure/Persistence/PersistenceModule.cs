@@ -35,22 +35,4 @@ public static class PersistenceModule
             }
             catch (Exception) { /* see above */ }
         });
-
-    /// <summary>
-    /// Reads the <c>Database</c> settings once the app is built, before anything else resolves them: a wrong setting
-    /// is one readable line on the console and exit code 2, not a stack trace from whichever service asked first.
-    /// </summary>
-    public static bool HasInvalidDatabaseSettings(this IServiceProvider services, TextWriter error)
-    {
-        try
-        {
-            services.GetRequiredService<DatabaseOptions>();
-            return false;
-        }
-        catch (DatabaseSettingsException ex)
-        {
-            error.WriteLine(ex.Message);
-            return true;
-        }
-    }
 }

@@ -9,6 +9,7 @@ using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Engine;
 using WorkingGroups.Infrastructure.Engine.Persistence;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Settings;
 
 namespace WorkingGroups.Infrastructure.Processes;
 
@@ -46,7 +47,10 @@ public sealed class ProcessService(
     /// </summary>
     public static readonly TimeSpan SettleSafetyPoll = TimeSpan.FromMilliseconds(500);
 
-    private TimeSpan SettleTimeout => TimeSpan.FromMilliseconds(configuration.GetValue("Engine:SettleTimeoutMs", 10_000));
+    private TimeSpan SettleTimeout { get; } = SettingsReader.Use(configuration, ReadSettleTimeout);
+
+    public static TimeSpan ReadSettleTimeout(SettingsReader read) =>
+        TimeSpan.FromMilliseconds(read.Number("Engine:SettleTimeoutMs", 10_000, 0, 600_000));
 
     public ProcessDefinition DefinitionOf(Process process) => versions.Get(process.DefinitionId, process.DefinitionVersion);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using WorkingGroups.Infrastructure.Settings;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
@@ -13,18 +14,25 @@ public sealed record ReminderOptions(
     int Workers,
     string BaseUrl)
 {
-    public static ReminderOptions Read(IConfiguration configuration)
+    public static ReminderOptions Read(IConfiguration configuration) => SettingsReader.Use(configuration, Read);
+
+    public static ReminderOptions Read(SettingsReader read)
     {
-        var section = configuration.GetSection("Reminders");
+        var storage = read.Text("Reminders:Storage") ?? "SQLite";
+        if (!storage.Equals("SQLite", StringComparison.OrdinalIgnoreCase) && !storage.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            read.Problem($"Reminders:Storage is \"{storage}\"; it must be SQLite (beside the database) or InMemory.");
+            storage = "SQLite";
+        }
         return new ReminderOptions(
-            section.GetValue("SweepInterval", TimeSpan.FromHours(1)),
-            section.GetValue("Storage", "SQLite")!,
-            section.GetValue("LinkDays", 30),
-            section.GetValue("MaxAttempts", 5),
-            section.GetValue("RetryDelay", TimeSpan.FromMinutes(5)),
-            section.GetValue("PollInterval", TimeSpan.FromSeconds(15)),
-            section.GetValue("Workers", 2),
-            (configuration["App:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5178").TrimEnd('/'));
+            read.Duration("Reminders:SweepInterval", TimeSpan.FromHours(1), TimeSpan.FromMinutes(1), TimeSpan.FromDays(1)),
+            storage,
+            read.Number("Reminders:LinkDays", 30, 1, 366),
+            read.Number("Reminders:MaxAttempts", 5, 1, 100),
+            read.Duration("Reminders:RetryDelay", TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+            read.Duration("Reminders:PollInterval", TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
+            read.Number("Reminders:Workers", 2, 1, 64),
+            read.Address("App:BaseUrl", "http://localhost:5178").TrimEnd('/'));
     }
 
     /// <summary>
@@ -49,16 +57,14 @@ public sealed record SmtpOptions(string? Host, int Port, SmtpSecurity Security, 
 {
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
-    public static SmtpOptions Read(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Smtp");
-        return new SmtpOptions(
-            section["Host"],
-            section.GetValue("Port", 25),
-            section.GetValue("Security", SmtpSecurity.StartTls),
-            section["UserName"],
-            section["Password"],
-            section["From"] is { Length: > 0 } from ? from : "workinggroups@localhost",
-            section.GetValue("Timeout", TimeSpan.FromSeconds(30)));
-    }
+    public static SmtpOptions Read(IConfiguration configuration) => SettingsReader.Use(configuration, Read);
+
+    public static SmtpOptions Read(SettingsReader read) => new(
+        read.Text("Smtp:Host"),
+        read.Number("Smtp:Port", 25, 1, 65535),
+        read.Choice("Smtp:Security", SmtpSecurity.StartTls),
+        read.Text("Smtp:UserName"),
+        read.Text("Smtp:Password"),
+        read.Text("Smtp:From") ?? "workinggroups@localhost",
+        read.Duration("Smtp:Timeout", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)));
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using WorkingGroups.Infrastructure.Settings;
 
 namespace WorkingGroups.Infrastructure.Samples;
 
@@ -12,7 +13,9 @@ public static class SamplesSettings
     public const string FolderKey = "Samples:Folder";
     public const string HistoriesFolderName = "histories";
 
-    public static bool Load(IConfiguration configuration) => configuration.GetValue(LoadKey, defaultValue: true);
+    public static bool Load(IConfiguration configuration) => SettingsReader.Use(configuration, Load);
+
+    public static bool Load(SettingsReader read) => read.Switch(LoadKey, fallback: true);
 
     /// <summary>The samples folder, or null when none is configured and none is found (a published app may ship without one).</summary>
     public static string? Folder(IConfiguration configuration)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using WorkingGroups.Infrastructure.Identity;
+using WorkingGroups.Infrastructure.Settings;
 
 namespace WorkingGroups.Web.Auth;
 
@@ -49,10 +50,13 @@ public static class AuthModule
         // A signed-in browser rechecks its account this often (default 30 minutes): locking a user, changing their role
         // or password changes the account's security stamp, and the next recheck signs that session out.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, configuration) =>
-            o.ValidationInterval = configuration.GetValue("Auth:SessionCheck", TimeSpan.FromMinutes(1)));
+            o.ValidationInterval = SettingsReader.Use(configuration, SessionCheck));
         services.AddAuthorization(o => o.AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin)));
         return services;
     }
+
+    public static TimeSpan SessionCheck(SettingsReader read) =>
+        read.Duration("Auth:SessionCheck", TimeSpan.FromMinutes(1), TimeSpan.Zero, TimeSpan.FromDays(1));
 
     public static WebApplication UseAuth(this WebApplication app)
     {

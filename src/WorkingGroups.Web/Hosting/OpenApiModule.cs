@@ -1,5 +1,6 @@
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
+using WorkingGroups.Infrastructure.Settings;
 
 namespace WorkingGroups.Web.Hosting;
 
@@ -28,9 +29,11 @@ public static class OpenApiModule
     /// anyone in Development; elsewhere for signed-in users only (OpenApi:Anonymous overrides), since the document
     /// maps every endpoint an attacker could try.
     /// </summary>
+    public static bool Anonymous(SettingsReader read, bool isDevelopment) => read.Switch("OpenApi:Anonymous", isDevelopment);
+
     public static WebApplication MapOpenApiDocument(this WebApplication app)
     {
-        var anonymous = app.Configuration.GetValue("OpenApi:Anonymous", app.Environment.IsDevelopment());
+        var anonymous = SettingsReader.Use(app.Configuration, read => Anonymous(read, app.Environment.IsDevelopment()));
         IEndpointConventionBuilder[] endpoints =
         [
             app.MapOpenApi(),

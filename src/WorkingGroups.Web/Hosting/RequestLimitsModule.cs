@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WorkingGroups.Web.Auth;
+using WorkingGroups.Infrastructure.Settings;
 
 namespace WorkingGroups.Web.Hosting;
 
@@ -35,7 +36,9 @@ public static class RequestLimitsModule
         return app;
     }
 
-    public static long MaxBytes(IConfiguration config) => config.GetValue(Setting, 256L) * 1024;
+    public static long MaxBytes(IConfiguration config) => SettingsReader.Use(config, MaxBytes);
+
+    public static long MaxBytes(SettingsReader read) => read.Number(Setting, 256, 1, 1024 * 1024) * 1024L;
 
     /// <summary>By the declared length, or for a chunked body by reading at most one byte past the ceiling (then rewinding).</summary>
     private static async Task<bool> IsTooLarge(HttpRequest request, long max)

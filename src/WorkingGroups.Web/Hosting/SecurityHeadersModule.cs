@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using WorkingGroups.Infrastructure.Settings;
 
 namespace WorkingGroups.Web.Hosting;
 
@@ -21,13 +22,17 @@ public static class SecurityHeadersModule
 
     private static readonly string[] ToolPaths = ["/hangfire", "/openapi"];
 
+    public sealed record ProxySettings(bool ForwardedHeaders, IReadOnlyList<IPAddress> KnownProxies, bool HttpsRedirect);
+
+    public static ProxySettings Read(SettingsReader read) =>
+        new(read.Switch("Proxy:ForwardedHeaders", false), read.IpAddresses("Proxy:KnownProxies"), read.Switch("Https:Redirect", false));
+
     public static IServiceCollection AddSecurityHeaders(this IServiceCollection services)
     {
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, config) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in config.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [])
-                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            foreach (var proxy in SettingsReader.Use(config, Read).KnownProxies) o.KnownProxies.Add(proxy);
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // The antiforgery cookie is otherwise never marked Secure, not even over HTTPS.
@@ -37,8 +42,9 @@ public static class SecurityHeadersModule
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
-        if (app.Configuration.GetValue("Proxy:ForwardedHeaders", false)) app.UseForwardedHeaders();
-        if (app.Configuration.GetValue("Https:Redirect", false))
+        var settings = SettingsReader.Use(app.Configuration, Read);
+        if (settings.ForwardedHeaders) app.UseForwardedHeaders();
+        if (settings.HttpsRedirect)
         {
             app.UseHsts();
             app.UseHttpsRedirection();

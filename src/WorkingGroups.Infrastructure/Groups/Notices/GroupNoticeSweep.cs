@@ -6,6 +6,7 @@ using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.Infrastructure.Settings;
 
 namespace WorkingGroups.Infrastructure.Groups.Notices;
 
@@ -22,7 +23,10 @@ public sealed class GroupNoticeSweep(
     TimeProvider clock,
     ILogger<GroupNoticeSweep> logger)
 {
-    public NoticeDays Days => new(configuration.GetValue("Groups:MeetingReminderDays", 7), configuration.GetValue("Groups:ItemReminderDays", 14));
+    public NoticeDays Days { get; } = SettingsReader.Use(configuration, ReadDays);
+
+    public static NoticeDays ReadDays(SettingsReader read) =>
+        new(read.Number("Groups:MeetingReminderDays", 7, 0, 365), read.Number("Groups:ItemReminderDays", 14, 0, 365));
 
     public async Task<List<GroupNotice>> RunAsync(CancellationToken cancellationToken)
     {
