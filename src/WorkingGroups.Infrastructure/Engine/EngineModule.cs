@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkflowCore.Interface;
@@ -56,7 +57,8 @@ public static class EngineModule
         });
         // An instance is stored once when it rests, not once per pass (PassesInOneRun).
         services.Replace(ServiceDescriptor.Transient<IWorkflowExecutor>(sp =>
-            new PassesInOneRun(ActivatorUtilities.CreateInstance<WorkflowExecutor>(sp), sp.GetRequiredService<IWorkflowRegistry>(), sp.GetRequiredService<IDateTimeProvider>())));
+            new PassesInOneRun(ActivatorUtilities.CreateInstance<WorkflowExecutor>(sp), sp.GetRequiredService<IWorkflowRegistry>(), sp.GetRequiredService<IDateTimeProvider>(),
+                sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetRequiredService<ProcessSignals>())));
         services.AddSingleton<EngineHost>();
         return services;
     }

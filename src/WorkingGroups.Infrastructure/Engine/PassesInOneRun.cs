@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
 using WorkingGroups.Infrastructure.Engine.Steps;
+using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Infrastructure.Engine;
 
@@ -13,9 +15,12 @@ namespace WorkingGroups.Infrastructure.Engine;
 /// are committed as they happen, and the step bodies are idempotent when the instance runs again from its last store.
 /// <para>Every run first wakes the instance's sleeping <see cref="AwaitStep"/>s: a run is what a request that recorded a
 /// step done asks for (<see cref="InstanceWake"/>), and after a restart it is how a completion recorded just before the
-/// crash is found. A wait whose step is not done yet reads one row and sleeps again.</para>
+/// crash is found. A wait whose step is not done yet sleeps again.</para>
+/// <para>The bodies of all the passes share one read of the process (<see cref="RunProjection"/>).</para>
 /// </summary>
-public sealed class PassesInOneRun(IWorkflowExecutor passes, IWorkflowRegistry registry, IDateTimeProvider clock) : IWorkflowExecutor
+public sealed class PassesInOneRun(
+    IWorkflowExecutor passes, IWorkflowRegistry registry, IDateTimeProvider clock, IDbContextFactory<AppDbContext> contexts, ProcessSignals signals)
+    : IWorkflowExecutor
 {
     /// <summary>A bound, so that a body that never rests still goes back through the queue now and then.</summary>
     public const int MaxPasses = 20;
@@ -23,6 +28,7 @@ public sealed class PassesInOneRun(IWorkflowExecutor passes, IWorkflowRegistry r
     public async Task<WorkflowExecutorResult> Execute(WorkflowInstance workflow, CancellationToken cancellationToken = default)
     {
         WakeWaits(workflow);
+        await using var projection = RunProjection.Begin(contexts, signals);
         var result = await passes.Execute(workflow, cancellationToken);
         for (var pass = 1; pass < MaxPasses && DueAgain(workflow) && result.Errors.Count == 0; pass++)
         {

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
 using WorkingGroups.Core.Processes;
-using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Infrastructure.Engine.Steps;
 
@@ -11,16 +9,14 @@ namespace WorkingGroups.Infrastructure.Engine.Steps;
 /// fact, so the engine reads it from the record instead of being told by an event. Until then the wait sleeps; the
 /// request wakes it (<see cref="InstanceWake"/>), and so does the instance's first run after a restart.
 /// </summary>
-public sealed class AwaitStep(IDbContextFactory<AppDbContext> contexts) : StepBodyAsync
+public sealed class AwaitStep : StepBodyAsync
 {
     public string StepId { get; set; } = "";
 
     public override async Task<ExecutionResult> RunAsync(IStepExecutionContext context)
     {
         var processId = ((ProcessData)context.Workflow.Data).ProcessId;
-        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        var status = await db.ProcessSteps.Where(s => s.ProcessId == processId && s.StepId == StepId)
-            .Select(s => (StepStatus?)s.Status).SingleOrDefaultAsync(context.CancellationToken);
-        return status == StepStatus.Done ? ExecutionResult.Next() : ExecutionResult.Sleep(OpenStep.SafetyNet, null);
+        var process = await RunProjection.Current.ProcessAsync(processId, context.CancellationToken);
+        return process.Step(StepId)?.Status == StepStatus.Done ? ExecutionResult.Next() : ExecutionResult.Sleep(OpenStep.SafetyNet, null);
     }
 }

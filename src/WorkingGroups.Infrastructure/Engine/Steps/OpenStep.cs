@@ -1,11 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Definitions;
-using WorkingGroups.Infrastructure.Persistence;
-using WorkingGroups.Infrastructure.Processes;
 
 namespace WorkingGroups.Infrastructure.Engine.Steps;
 
@@ -13,7 +10,7 @@ namespace WorkingGroups.Infrastructure.Engine.Steps;
 /// The join in front of every step: when all the steps it waits for are done it activates the step (and sends its
 /// invitations); otherwise it sleeps until <see cref="CloseStep"/> wakes it. Exact for any DAG, no CPU while parked.
 /// </summary>
-public sealed class OpenStep(IDbContextFactory<AppDbContext> contexts, DefinitionVersions versions, ProcessSignals signals) : StepBodyAsync
+public sealed class OpenStep(DefinitionVersions versions) : StepBodyAsync
 {
     /// <summary>Only a safety net: a completed predecessor wakes the join at once.</summary>
     public static readonly TimeSpan SafetyNet = TimeSpan.FromHours(1);
@@ -23,8 +20,8 @@ public sealed class OpenStep(IDbContextFactory<AppDbContext> contexts, Definitio
     public override async Task<ExecutionResult> RunAsync(IStepExecutionContext context)
     {
         var processId = ((ProcessData)context.Workflow.Data).ProcessId;
-        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        var process = await ProcessService.WithSteps(db).SingleAsync(p => p.Id == processId, context.CancellationToken);
+        var run = RunProjection.Current;
+        var process = await run.ProcessAsync(processId, context.CancellationToken);
         var definition = versions.Get(process.DefinitionId, process.DefinitionVersion);
         var stepDefinition = definition.FindStep(StepId)!;
         var step = process.Step(StepId)!;
@@ -53,8 +50,7 @@ public sealed class OpenStep(IDbContextFactory<AppDbContext> contexts, Definitio
                 });
             }
         }
-        await db.SaveChangesAsync(context.CancellationToken);
-        signals.Pulse(process);
+        await run.SaveAsync(context.CancellationToken);
         return ExecutionResult.Next();
     }
 }
