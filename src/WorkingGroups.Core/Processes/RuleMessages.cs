@@ -56,7 +56,7 @@ public static class RuleMessages
         ["nobody-to-remind"] = "The process is {0}; there is nobody to remind.",
         ["reminder-already-recorded"] = "A reminder to {0} sent on {1} is already recorded.",
         ["reminder-not-found"] = "The process has no reminder {0}.",
-        ["not-a-recorded-reminder"] = "Reminder {0} is a {1} the app sent; only a reminder recorded by hand can be corrected.",
+        ["not-a-recorded-reminder"] = "Reminder {0} is a {1} the app sent; only a reminder recorded by hand can be corrected or withdrawn.",
         ["weekly-required"] = "weekly is required: true to receive the digest on Mondays, false to stop it.",
         ["not-a-status"] = "status \"{0}\" is not one of: active, established, cancelled.",
         ["group-not-found"] = "There is no working group {0}.",

@@ -89,18 +89,39 @@ public sealed class ReminderService(
         RecordedReminders.Check(correction);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var status = await db.Processes.Where(p => p.Id == processId).Select(p => (ProcessStatus?)p.Status).SingleOrDefaultAsync(cancellationToken)
-            ?? throw ProcessRuleException.NotFound("process-not-found", processId);
-        if (status == ProcessStatus.Cancelled) throw ProcessRuleException.Conflict("record-closed");
-        var reminder = await db.Reminders.AsTracking().SingleOrDefaultAsync(r => r.Id == reminderId && r.ProcessId == processId, cancellationToken)
-            ?? throw ProcessRuleException.NotFound("reminder-not-found", reminderId);
-        if (reminder.Kind != ReminderKind.Recorded) throw ProcessRuleException.Conflict("not-a-recorded-reminder", reminderId, reminder.Kind);
+        var reminder = await RecordedAsync(db, processId, reminderId, cancellationToken);
         var before = RecordedFacts(reminder);
         if (correction.Channel is { } channel) reminder.Channel = channel;
         if (correction.LetterNumber is not null) reminder.LetterNumber = Blank(correction.LetterNumber);
         if (correction.Note is not null) reminder.Note = Blank(correction.Note);
         db.AuditEntries.Add(ProcessService.NewAudit(processId, now, user, "reminder-corrected", reminder.StepId, reminder.BodyId, before, RecordedFacts(reminder)));
         await ClaimedSave.SaveAsync(db, contexts, processId, now, cancellationToken);
+        return reminder;
+    }
+
+    /// <summary>
+    /// Withdraws a reminder recorded by mistake (it never went out, or not to this body): it leaves the list and the
+    /// series, so the sweep may send the reminder it stood for. Under the same rules as a correction; the audit keeps it.
+    /// </summary>
+    public async Task WithdrawRecordedAsync(Guid processId, long reminderId, string user, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var reminder = await RecordedAsync(db, processId, reminderId, cancellationToken);
+        db.Reminders.Remove(reminder);
+        db.AuditEntries.Add(ProcessService.NewAudit(processId, now, user, "reminder-withdrawn", reminder.StepId, reminder.BodyId, RecordedFacts(reminder), null));
+        await ClaimedSave.SaveAsync(db, contexts, processId, now, cancellationToken);
+    }
+
+    /// <summary>A reminder recorded by hand in a process whose record is open, tracked; every refusal says why.</summary>
+    private static async Task<Reminder> RecordedAsync(AppDbContext db, Guid processId, long reminderId, CancellationToken cancellationToken)
+    {
+        var status = await db.Processes.Where(p => p.Id == processId).Select(p => (ProcessStatus?)p.Status).SingleOrDefaultAsync(cancellationToken)
+            ?? throw ProcessRuleException.NotFound("process-not-found", processId);
+        if (status == ProcessStatus.Cancelled) throw ProcessRuleException.Conflict("record-closed");
+        var reminder = await db.Reminders.AsTracking().SingleOrDefaultAsync(r => r.Id == reminderId && r.ProcessId == processId, cancellationToken)
+            ?? throw ProcessRuleException.NotFound("reminder-not-found", reminderId);
+        if (reminder.Kind != ReminderKind.Recorded) throw ProcessRuleException.Conflict("not-a-recorded-reminder", reminderId, reminder.Kind);
         return reminder;
     }
 

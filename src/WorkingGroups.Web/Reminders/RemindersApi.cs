@@ -64,6 +64,15 @@ public static class RemindersApi
             return TypedResults.Ok(ReminderView.From(await reminders.CorrectRecordedAsync(id, reminderId, request.ToCommand(), user.Who(), ct)));
         }).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        // A reminder recorded by mistake (it never went out): it leaves the series, and the audit keeps it.
+        group.MapDelete("/recorded/{reminderId:long}", async (Guid id, long reminderId, ClaimsPrincipal user,
+            ProcessService processes, ReminderService reminders, CancellationToken ct) =>
+        {
+            await Coordinated(processes, id, user, ct);
+            await reminders.WithdrawRecordedAsync(id, reminderId, user.Who(), ct);
+            return TypedResults.NoContent();
+        }).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         app.MapPost("/api/v1/admin/reminders/sweep", async (ReminderSweep sweep, CancellationToken ct) =>
             {
                 var result = await sweep.RunAsync(ct);

@@ -203,8 +203,54 @@ public sealed class RecordedReminderTests
             (after.GetProperty("channel").GetString(), after.GetProperty("letterNumber").GetString(), after.GetProperty("note").ValueKind));
     }
 
+    private static Task<HttpResponseMessage> Withdraw(HttpClient client, JsonElement process, long reminderId) =>
+        client.DeleteAsync($"/api/v1/processes/{ProcessApi.Id(process)}/reminders/recorded/{reminderId}");
+
     [Fact]
-    public async Task On_the_process_page_a_coordinator_records_and_corrects_a_reminder_and_a_refusal_is_a_sentence_next_to_the_field()
+    public async Task A_reminder_recorded_by_mistake_is_withdrawn_and_the_sweep_sends_the_one_it_stood_for()
+    {
+        using var app = new ReminderApp(smtp: null);
+        var admin = await app.ClientAs("admin@wg.example.org", "Admin");
+        var coordinator = await app.ClientAs(ReminderVerbs.Coordinator, "Coordinator", "KZ");
+        var observer = await app.ClientAs("observer@wg.example.org", "Observer");
+        var process = await coordinator.InvitationsSent(Sent, "dles-mes", "epd-mes");
+
+        // Recorded for the wrong body on the 10th: it stands for epd-mes's first reminder, due on the 12th.
+        app.MoveTo(new DateOnly(2026, 3, 10));
+        var wrong = (await (await Record(coordinator, process, Letter("epd-mes", app.Today))).Json(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        var right = (await (await Record(coordinator, process, Letter("dles-mes", app.Today))).Json(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Withdraw(observer, process, wrong)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Withdraw(coordinator, process, wrong)).StatusCode);
+        var again = await (await Withdraw(coordinator, process, wrong)).Json(HttpStatusCode.NotFound);
+        Assert.Contains($"The process has no reminder {wrong}", again.GetProperty("detail").GetString());
+        Assert.Equal(["recorded 1 2026-03-10"], Series(await coordinator.Reminders(process), "dles-mes"));
+        Assert.Empty(Series(await coordinator.Reminders(process), "epd-mes"));
+
+        // The 12th: epd-mes is chased again, as if the mistaken letter had never been recorded; dles-mes is not.
+        app.MoveTo(new DateOnly(2026, 3, 12));
+        var swept = Assert.Single((await admin.Sweep()).GetProperty("recorded").EnumerateArray());
+        Assert.Equal(("epd-mes", "reminder", 1), (swept.GetProperty("bodyId").GetString(), swept.GetProperty("kind").GetString(), swept.GetProperty("sequence").GetInt32()));
+
+        // What the app sent is the server's record; a cancelled process's record is closed.
+        var conflict = await (await Withdraw(coordinator, process, swept.GetProperty("id").GetInt64())).Json(HttpStatusCode.Conflict);
+        Assert.Contains("only a reminder recorded by hand can be corrected or withdrawn", conflict.GetProperty("detail").GetString());
+        await (await coordinator.PostAsJsonAsync($"/api/v1/processes/{ProcessApi.Id(process)}/cancel", new { cancelledOn = "2026-03-12", reason = "merged" }))
+            .Json(HttpStatusCode.OK);
+        var closed = await (await Withdraw(coordinator, process, right)).Json(HttpStatusCode.Conflict);
+        Assert.Contains("its record is closed", closed.GetProperty("detail").GetString());
+        Assert.Contains(await coordinator.Reminders(process), r => r.GetProperty("id").GetInt64() == right);
+
+        // The audit trail keeps what the withdrawn record said.
+        var audit = await (await coordinator.GetAsync($"/api/v1/processes/{ProcessApi.Id(process)}/audit")).Json(HttpStatusCode.OK);
+        var withdrawn = Assert.Single(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "reminder-withdrawn");
+        Assert.Equal((Who, "epd-mes", JsonValueKind.Null), (withdrawn.GetProperty("user").GetString(), withdrawn.GetProperty("bodyId").GetString(),
+            withdrawn.GetProperty("after").ValueKind));
+        Assert.Contains("21-1-13/4102", withdrawn.GetProperty("before").ToString());
+    }
+
+    [Fact]
+    public async Task On_the_process_page_a_coordinator_records_corrects_and_withdraws_a_reminder_and_a_refusal_is_a_sentence_next_to_the_field()
     {
         using var app = new ReminderApp(smtp: null);
         var coordinator = await app.ClientAs(ReminderVerbs.Coordinator, "Coordinator", "KZ");
@@ -270,5 +316,22 @@ public sealed class RecordedReminderTests
         Assert.DoesNotContain($"data-form=\"{correct}\"", observer.Html);
         await observer.Post($"{path}?handler=CorrectReminder&reminder={only.GetProperty("id").GetInt64()}", new() { ["Input.Channel"] = "phone" });
         Assert.Equal("/account/denied", observer.Location?.AbsolutePath);
+        await observer.Get(path);
+        await observer.Post($"{path}?handler=WithdrawReminder&reminder={only.GetProperty("id").GetInt64()}", new());
+        Assert.Equal("/account/denied", observer.Location?.AbsolutePath);
+
+        // In another tab it was withdrawn already: this one's withdrawal says so above the reminders.
+        var stale = await PageSession.SignedIn(app, "Coordinator", "KZ");
+        await stale.Get(path);
+        Assert.Contains("Withdraw this record", stale.Html);
+        await page.Post($"{path}?handler=WithdrawReminder&reminder={only.GetProperty("id").GetInt64()}", new());
+        Assert.Equal($"{path}#reminders", page.Location?.OriginalString);
+        await page.Follow();
+        Assert.DoesNotContain("recorded by a coordinator 1", page.Html);
+        Assert.Contains("reminder withdrawn", page.Html);
+        await stale.Post($"{path}?handler=WithdrawReminder&reminder={only.GetProperty("id").GetInt64()}", new());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.Status);
+        Assert.Contains($"The process has no reminder {only.GetProperty("id").GetInt64()}", stale.Html);
+        Assert.Empty(await coordinator.Reminders(process));
     }
 }

@@ -73,6 +73,7 @@ public static class AccessTable
         [new("POST", "/api/v1/processes/{id:guid}/reminders/resume")] = CoordinatorOfKz,
         [new("POST", "/api/v1/processes/{id:guid}/reminders/recorded")] = CoordinatorOfKz,
         [new("PATCH", "/api/v1/processes/{id:guid}/reminders/recorded/{reminderId:long}")] = CoordinatorOfKz,
+        [new("DELETE", "/api/v1/processes/{id:guid}/reminders/recorded/{reminderId:long}")] = CoordinatorOfKz,
         [new("POST", "/api/v1/admin/reminders/sweep")] = AdminOnly,
         [new("GET", "/api/v1/reminders/digest/")] = AnyCoordinator,
         [new("PUT", "/api/v1/reminders/digest/")] = AnyCoordinator,

@@ -111,6 +111,14 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
 
     public static string CorrectReminderForm(long reminder) => $"correct-reminder:{reminder}";
 
+    /// <summary>Withdraws a reminder recorded by mistake; a refusal shows above the reminders (the reminder may be gone).</summary>
+    public Task<IActionResult> OnPostWithdrawReminderAsync(Guid id, long reminder, CancellationToken ct) =>
+        ChangeAsync(id, "reminders", null, async () =>
+        {
+            await reminders.WithdrawRecordedAsync(id, reminder, User.Who(), ct);
+            return Process;
+        }, ct, correction: true, anchor: "reminders");
+
     /// <summary>The channel chosen on a reminder form, or null with the refusal next to its field.</summary>
     private ReminderChannel? PostedChannel()
     {
