@@ -14,7 +14,8 @@ using WorkingGroups.Infrastructure.Settings;
 namespace WorkingGroups.Infrastructure.Processes;
 
 /// <summary>
-/// What a coordinator does to a process. Each action records its facts, its audit entry and the engine event it
+/// What a coordinator does to a process. An action given <c>mayChange</c> calls it first, on the process as read: the
+/// caller's check of who may change it (a refusal throws), without a read of its own. Each action records its facts, its audit entry and the engine event it
 /// raises in one transaction; then it waits until the engine has opened the steps that were waiting on it, so the
 /// answer already shows them (read your writes).
 /// </summary>
@@ -105,10 +106,12 @@ public sealed class ProcessService(
         }
     }
 
-    public async Task<Process> CompleteStepAsync(Guid processId, string stepId, CompleteStep command, string user, CancellationToken cancellationToken)
+    public async Task<Process> CompleteStepAsync(Guid processId, string stepId, CompleteStep command, string user, CancellationToken cancellationToken,
+        Action<Process>? mayChange = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var process = await LoadAsync(db, processId, cancellationToken);
+        mayChange?.Invoke(process); // who may change it, decided on the process as read
         var definition = DefinitionOf(process);
         var (step, stepDefinition) = ProcessRules.ActiveProcessStep(process, definition, stepId);
         ProcessRules.MustBeActive(process, stepDefinition, step);
@@ -141,10 +144,12 @@ public sealed class ProcessService(
         }, cancellationToken);
     }
 
-    public async Task<Process> AnswerInvitationAsync(Guid processId, string stepId, string bodyId, AnswerInvitation command, string user, CancellationToken cancellationToken)
+    public async Task<Process> AnswerInvitationAsync(Guid processId, string stepId, string bodyId, AnswerInvitation command, string user, CancellationToken cancellationToken,
+        Action<Process>? mayChange = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var process = await LoadAsync(db, processId, cancellationToken);
+        mayChange?.Invoke(process); // who may change it, decided on the process as read
         var definition = DefinitionOf(process);
         var (step, stepDefinition) = ProcessRules.ActiveProcessStep(process, definition, stepId);
         if (stepDefinition.Kind != StepKind.Invitations)
@@ -184,10 +189,12 @@ public sealed class ProcessService(
     }
 
     /// <summary>Corrects what was recorded: elapsed times follow, and the audit trail keeps the original.</summary>
-    public async Task<Process> CorrectStepAsync(Guid processId, string stepId, CorrectStep command, string user, CancellationToken cancellationToken)
+    public async Task<Process> CorrectStepAsync(Guid processId, string stepId, CorrectStep command, string user, CancellationToken cancellationToken,
+        Action<Process>? mayChange = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var process = await LoadAsync(db, processId, cancellationToken);
+        mayChange?.Invoke(process); // who may change it, decided on the process as read
         var definition = DefinitionOf(process);
         var stepDefinition = definition.FindStep(stepId)
             ?? throw ProcessRules.UnknownStep(definition, stepId);
@@ -217,10 +224,12 @@ public sealed class ProcessService(
         return await LoadAsync(db, processId, cancellationToken, tracked: false);
     }
 
-    public async Task<Process> CancelAsync(Guid processId, CancelProcess command, string user, CancellationToken cancellationToken)
+    public async Task<Process> CancelAsync(Guid processId, CancelProcess command, string user, CancellationToken cancellationToken,
+        Action<Process>? mayChange = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var process = await LoadAsync(db, processId, cancellationToken);
+        mayChange?.Invoke(process); // who may change it, decided on the process as read
         if (process.Status != ProcessStatus.Active)
             throw ProcessRuleException.Conflict("cancel-not-active", process.Status);
         ProcessRules.BusinessDate("cancelledOn", command.CancelledOn, Today, process.StartedOn, DateAnchor.ProcessStart);
@@ -240,13 +249,6 @@ public sealed class ProcessService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await WithSteps(db).AsNoTracking().SingleOrDefaultAsync(p => p.Id == processId, cancellationToken);
-    }
-
-    /// <summary>The process's country, or null when there is no such process.</summary>
-    public async Task<string?> CountryOfAsync(Guid processId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Processes.Where(p => p.Id == processId).Select(p => p.Country).SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task<List<Process>> ListAsync(string? country, ProcessStatus? status, CancellationToken cancellationToken)
