@@ -10,7 +10,7 @@ public sealed class DigestSubscription
 }
 
 /// <summary>One weekly digest to one address: unique per address and week, so it goes out once.</summary>
-public sealed class Digest
+public sealed class Digest : IOutgoingMail
 {
     public long Id { get; set; }
     public required string Email { get; set; }
@@ -20,4 +20,11 @@ public sealed class Digest
     public string? LastError { get; set; }
     public string? MessageId { get; set; }
     public DateTime? SentAt { get; set; }
+    public DateTime? ClaimedAt { get; set; }
+
+    public void Requeue(DateTime now)
+    {
+        Status = ReminderStatus.Scheduled;
+        ClaimedAt = now;
+    }
 }

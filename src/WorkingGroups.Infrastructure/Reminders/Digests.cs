@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Persistence;
@@ -7,11 +6,11 @@ namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>
 /// The weekly digest: coordinators opt in; on Mondays the sweep records one digest per subscriber for the week
-/// (unique per address and week) and hands it to a send job. A failed digest is retried by the next sweeps.
+/// (unique per address and week) and hands it to a send job (<see cref="MailDelivery"/>), which retries a failure.
 /// </summary>
 public sealed class Digests(
     IDbContextFactory<AppDbContext> contexts,
-    IBackgroundJobClient jobs,
+    MailDelivery delivery,
     SmtpOptions smtp,
     TimeProvider clock)
 {
@@ -32,7 +31,7 @@ public sealed class Digests(
     }
 
     /// <summary>Records this week's digests on the digest day, then schedules every digest still due.</summary>
-    public async Task<List<Digest>> PlanAsync(CancellationToken cancellationToken)
+    public async Task<List<long>> PlanAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -51,10 +50,7 @@ public sealed class Digests(
             }
         }
         if (!smtp.IsConfigured) return [];
-        var due = await db.Digests.Where(d => d.Status == ReminderStatus.Due).ToListAsync(cancellationToken);
-        foreach (var digest in due) digest.Status = ReminderStatus.Scheduled;
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var digest in due) jobs.Enqueue<DigestJob>(job => job.SendAsync(digest.Id, CancellationToken.None));
-        return due;
+        return await delivery.DispatchAsync<Digest, DigestJob>(db, clock.GetUtcNow().UtcDateTime, id => job => job.SendAsync(id, CancellationToken.None),
+            cancellationToken);
     }
 }

@@ -78,6 +78,32 @@ public sealed class MailDelivery(
     }
 
     /// <summary>
+    /// Gives each mail that is ready (due, or handed out so long ago that its job was lost) a send job, and returns their
+    /// ids. Each is handed out by a conditional update, so two sweeps at once (the recurring job and the start-up one)
+    /// never both hand it out.
+    /// </summary>
+    public async Task<List<long>> DispatchAsync<TMail, TJob>(AppDbContext db, DateTime now, Func<long, Expression<Func<TJob, Task>>> job,
+        CancellationToken cancellationToken) where TMail : class, IOutgoingMail
+    {
+        var stale = now - options.StaleAfter;
+        var ready = await db.Set<TMail>().Where(Ready<TMail>(stale)).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
+        var handedOut = new List<long>();
+        foreach (var id in ready)
+        {
+            if (await db.Set<TMail>().Where(m => m.Id == id).Where(Ready<TMail>(stale))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, ReminderStatus.Scheduled).SetProperty(m => m.ClaimedAt, now), cancellationToken) == 0)
+                continue;
+            jobs.Enqueue(job(id));
+            handedOut.Add(id);
+        }
+        return handedOut;
+    }
+
+    private static Expression<Func<TMail, bool>> Ready<TMail>(DateTime stale) where TMail : IOutgoingMail =>
+        m => m.Status == ReminderStatus.Due || (m.Status == ReminderStatus.Scheduled && m.ClaimedAt < stale)
+             || (m.Status == ReminderStatus.Sending && m.ClaimedAt < stale);
+
+    /// <summary>
     /// At start-up, before Hangfire's workers run: every mail still claimed or handed to a job was left so by the
     /// previous run, which died first (one app process per data folder, so nothing else can hold it). Back to due, so the
     /// start-up sweep sends it at once instead of once it is stale (ten minutes; Hangfire gives up on a fetched job

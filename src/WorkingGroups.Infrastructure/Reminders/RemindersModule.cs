@@ -102,7 +102,10 @@ public sealed class ReminderSweepJob(ReminderSweep sweep)
     public Task RunAsync(CancellationToken cancellationToken) => sweep.RunAsync(cancellationToken);
 }
 
-/// <summary>Releases the reminders a killed run left claimed (see <see cref="MailDelivery.ReleaseLeftoversAsync{TMail}"/>).</summary>
+/// <summary>
+/// Releases the e-mail a killed run left claimed: reminders, group notices and digests (see
+/// <see cref="MailDelivery.ReleaseLeftoversAsync{TMail}"/>).
+/// </summary>
 internal sealed class LeftoverReminders(MailDelivery delivery, DatabaseOptions database, ILogger<LeftoverReminders> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -110,8 +113,10 @@ internal sealed class LeftoverReminders(MailDelivery delivery, DatabaseOptions d
         // On PostgreSQL another instance may be sending right now: its claims are not leftovers. There a claim of a
         // dead instance is handed out again once it is stale (ReminderOptions.StaleAfter).
         if (database.IsPostgres) return;
-        var released = await delivery.ReleaseLeftoversAsync<Core.Reminders.Reminder>(cancellationToken);
-        if (released > 0) logger.LogWarning("{Count} reminders left unfinished by the previous run are due again", released);
+        var released = await delivery.ReleaseLeftoversAsync<Core.Reminders.Reminder>(cancellationToken)
+            + await delivery.ReleaseLeftoversAsync<Core.Groups.GroupNotice>(cancellationToken)
+            + await delivery.ReleaseLeftoversAsync<Core.Reminders.Digest>(cancellationToken);
+        if (released > 0) logger.LogWarning("{Count} e-mails left unfinished by the previous run are due again", released);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -16,9 +15,8 @@ namespace WorkingGroups.Infrastructure.Groups.Notices;
 /// </summary>
 public sealed class GroupNoticeSweep(
     IDbContextFactory<AppDbContext> contexts,
-    IBackgroundJobClient jobs,
+    MailDelivery delivery,
     SmtpOptions smtp,
-    ReminderOptions options,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<GroupNoticeSweep> logger)
@@ -57,24 +55,10 @@ public sealed class GroupNoticeSweep(
         return recorded;
     }
 
-    /// <summary>
-    /// Each due notice (or one whose job was lost) gets a send job; nothing while SMTP is not configured. Each is handed
-    /// out by a conditional update, so two sweeps at once (the recurring job and the start-up one) never both hand it out.
-    /// </summary>
+    /// <summary>Each due notice (or one whose job was lost) gets a send job; nothing while SMTP is not configured.</summary>
     private async Task DispatchAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         if (!smtp.IsConfigured) return;
-        var stale = now - options.StaleAfter;
-        var ready = await db.Set<GroupNotice>().Where(Ready(stale)).OrderBy(n => n.Id).Select(n => n.Id).ToListAsync(cancellationToken);
-        foreach (var id in ready)
-        {
-            var handedOut = await db.Set<GroupNotice>().Where(n => n.Id == id).Where(Ready(stale))
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, ReminderStatus.Scheduled).SetProperty(n => n.ClaimedAt, now), cancellationToken);
-            if (handedOut == 1) jobs.Enqueue<GroupNoticeJob>(job => job.SendAsync(id, CancellationToken.None));
-        }
+        await delivery.DispatchAsync<GroupNotice, GroupNoticeJob>(db, now, id => job => job.SendAsync(id, CancellationToken.None), cancellationToken);
     }
-
-    private static System.Linq.Expressions.Expression<Func<GroupNotice, bool>> Ready(DateTime stale) =>
-        n => n.Status == ReminderStatus.Due || (n.Status == ReminderStatus.Scheduled && n.ClaimedAt < stale)
-             || (n.Status == ReminderStatus.Sending && n.ClaimedAt < stale);
 }

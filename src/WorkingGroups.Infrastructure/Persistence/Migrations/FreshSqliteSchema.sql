@@ -527,3 +527,8 @@ ALTER TABLE "AspNetUsers" ADD "Language" TEXT NULL;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261124234327_UserLanguage', '10.0.12');
 
+ALTER TABLE "Digests" ADD "ClaimedAt" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204040604_DigestClaims', '10.0.12');
+
