@@ -24,11 +24,12 @@ public sealed class ChildApp : IAsyncDisposable
     public double StartupMs { get; private set; }
     public int Pid => _process.Id;
 
-    public static async Task<ChildApp> StartAsync(Settings settings, string dataFolder)
+    /// <param name="environment">Settings of this run beyond the data folder (the PostgreSQL database, for one).</param>
+    public static async Task<ChildApp> StartAsync(Settings settings, string dataFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var start = Command(settings, dataFolder, []);
+        var start = Command(settings, dataFolder, [], environment);
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
         var began = Stopwatch.GetTimestamp();
         var app = new ChildApp(Process.Start(start)!, address);
@@ -56,9 +57,9 @@ public sealed class ChildApp : IAsyncDisposable
     }
 
     /// <summary>Runs a command-line verb (user add, token create) on a data folder and returns what it printed.</summary>
-    public static async Task<string> RunVerbAsync(Settings settings, string dataFolder, params string[] args)
+    public static async Task<string> RunVerbAsync(Settings settings, string dataFolder, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = Command(settings, dataFolder, args);
+        var start = Command(settings, dataFolder, args, environment);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -68,11 +69,12 @@ public sealed class ChildApp : IAsyncDisposable
     }
 
     /// <summary>A user of the given role and a real bearer token for it, made with the CLI as an administrator would.</summary>
-    public static async Task<string> CreateTokenAsync(Settings settings, string dataFolder, string email, string role, string? country)
+    public static async Task<string> CreateTokenAsync(Settings settings, string dataFolder, string email, string role, string? country,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         string[] user = ["user", "add", "--email", email, "--role", role];
-        await RunVerbAsync(settings, dataFolder, country is null ? user : [.. user, "--country", country]);
-        var printed = await RunVerbAsync(settings, dataFolder, "token", "create", "--email", email, "--name", "benchmark");
+        await RunVerbAsync(settings, dataFolder, environment, country is null ? user : [.. user, "--country", country]);
+        var printed = await RunVerbAsync(settings, dataFolder, environment, "token", "create", "--email", email, "--name", "benchmark");
         return printed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
     }
 
@@ -99,7 +101,7 @@ public sealed class ChildApp : IAsyncDisposable
         return long.Parse(fields[11]) + long.Parse(fields[12]); // fields 14 and 15 of stat(5)
     }
 
-    private static ProcessStartInfo Command(Settings settings, string dataFolder, string[] args)
+    private static ProcessStartInfo Command(Settings settings, string dataFolder, string[] args, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(AppDll(settings));
@@ -108,6 +110,7 @@ public sealed class ChildApp : IAsyncDisposable
         start.Environment["Data__Folder"] = dataFolder;
         start.Environment["Samples__Load"] = "false";
         start.Environment["Definitions__Folder"] = Path.Combine(settings.RepositoryRoot, "workflows");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         return start;
     }
 

@@ -23,7 +23,19 @@ public static class EndToEnd
         var driver = new HttpDriver(client);
         await StepWalk.WarmUpAsync(driver, settings.WarmUp);
 
-        foreach (var clients in settings.Concurrencies)
+        await WalksAsync(settings, results, "3 ours", "HTTP, durable", app, driver, settings.Concurrencies);
+        results.Add("5 start-up", "peak working set (VmHWM) after scenario 3", app.PeakWorkingSetMb(), "MB", "single reading");
+
+        await IdleCpuAsync(settings, results, app, driver);
+    }
+
+    /// <summary>
+    /// Completions through the API at each concurrency: completions per second, the app's CPU per action, and the
+    /// latency percentiles of a completion, as rows of <paramref name="scenario"/>.
+    /// </summary>
+    public static async Task WalksAsync(Settings settings, Results results, string scenario, string note, ChildApp app, HttpDriver driver, int[] concurrencies)
+    {
+        foreach (var clients in concurrencies)
         {
             var cpu = new List<double>();
             var runs = await Measure.RepeatAsync(1, settings.Repetitions, async repetition =>
@@ -35,14 +47,11 @@ public static class EndToEnd
                 if (repetition >= 0) cpu.Add((app.CpuTicks() - ticks) * 10.0 / actions); // warm-up runs are numbered below zero
                 return run;
             });
-            results.Add("3 ours", $"completions per second, concurrency {clients}", Measure.Median(runs.Select(r => r.PerSecond)), "/s", "HTTP, durable");
-            results.Add("3 ours", $"app CPU per action, concurrency {clients}", Measure.Median(cpu), "ms", "starts and completions, from /proc");
+            results.Add(scenario, $"completions per second, concurrency {clients}", Measure.Median(runs.Select(r => r.PerSecond)), "/s", note);
+            results.Add(scenario, $"app CPU per action, concurrency {clients}", Measure.Median(cpu), "ms", "starts and completions, from /proc");
             foreach (var p in new[] { 50, 95, 99 })
-                results.Add("3 ours", $"p{p} latency, concurrency {clients}", Measure.Median(runs.Select(r => Measure.Percentile(r.LatenciesMs, p))), "ms");
+                results.Add(scenario, $"p{p} latency, concurrency {clients}", Measure.Median(runs.Select(r => Measure.Percentile(r.LatenciesMs, p))), "ms");
         }
-        results.Add("5 start-up", "peak working set (VmHWM) after scenario 3", app.PeakWorkingSetMb(), "MB", "single reading");
-
-        await IdleCpuAsync(settings, results, app, driver);
     }
 
     /// <summary>Live processes at every step of the definition, then the app's own CPU time while nobody calls it.</summary>

@@ -6,17 +6,18 @@ var results = new Results();
 var at = DateTime.UtcNow;
 Console.WriteLine($"WorkingGroups benchmarks{(settings.Quick ? " (--quick)" : "")}: medians of {settings.Repetitions} repetitions after a warm-up");
 
-// --only <name> runs one scenario (limit, peer, end-to-end, dashboards, sweep), to profile it on its own.
+// --only <name> runs one scenario (limit, peer, end-to-end, dashboards, sweep, postgres), to profile it on its own.
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 Func<Settings, Results, Task>[] scenarios = only switch
 {
-    null => [SqliteLimit.RunAsync, EnginePeer.RunAsync, EndToEnd.RunAsync, Dashboards.RunAsync, Sweep.RunAsync],
+    null => [SqliteLimit.RunAsync, EnginePeer.RunAsync, EndToEnd.RunAsync, Dashboards.RunAsync, Sweep.RunAsync, PostgresEndToEnd.RunAsync],
     "limit" => [SqliteLimit.RunAsync],
     "peer" => [EnginePeer.RunAsync],
     "end-to-end" => [EndToEnd.RunAsync],
     "dashboards" => [Dashboards.RunAsync],
     "sweep" => [Sweep.RunAsync],
-    _ => throw new ArgumentException($"--only {only}: the scenarios are limit, peer, end-to-end, dashboards and sweep"),
+    "postgres" => [PostgresEndToEnd.RunAsync],
+    _ => throw new ArgumentException($"--only {only}: the scenarios are limit, peer, end-to-end, dashboards, sweep and postgres"),
 };
 try
 {
