@@ -78,23 +78,12 @@ public static class SqliteToPostgres
             throw new MigrationRefusedException("The PostgreSQL database already holds data (users, processes, definitions or groups); migrate only into an empty database. Nothing was changed.");
     }
 
-    /// <summary>A reminder or notice that a job had claimed goes back to due: its job stayed behind in the old store.</summary>
+    /// <summary>An e-mail (reminder, group notice, digest) that a job had claimed goes back to due: its job stayed behind in the old store.</summary>
     private static void PutBackToDue(object entity)
     {
-        switch (entity)
-        {
-            case Reminder { Status: ReminderStatus.Scheduled or ReminderStatus.Sending } reminder:
-                reminder.Status = ReminderStatus.Due;
-                reminder.ClaimedAt = null;
-                break;
-            case Core.Groups.GroupNotice { Status: ReminderStatus.Scheduled or ReminderStatus.Sending } notice:
-                notice.Status = ReminderStatus.Due;
-                notice.ClaimedAt = null;
-                break;
-            case Digest { Status: ReminderStatus.Scheduled or ReminderStatus.Sending } digest:
-                digest.Status = ReminderStatus.Due;
-                break;
-        }
+        if (entity is not IOutgoingMail { Status: ReminderStatus.Scheduled or ReminderStatus.Sending } mail) return;
+        mail.Status = ReminderStatus.Due;
+        mail.ClaimedAt = null;
     }
 
     /// <summary>SQLite keeps the signing keys as files in the data folder; PostgreSQL keeps them in a table.</summary>

@@ -14,10 +14,10 @@ using WorkingGroups.Infrastructure.Settings;
 namespace WorkingGroups.Infrastructure.Processes;
 
 /// <summary>
-/// What a coordinator does to a process. An action given <c>mayChange</c> calls it first, on the process as read: the
-/// caller's check of who may change it (a refusal throws), without a read of its own. Each action records its facts, its audit entry and the engine event it
+/// What a coordinator does to a process. Each action records its facts, its audit entry and the engine event it
 /// raises in one transaction; then it waits until the engine has opened the steps that were waiting on it, so the
-/// answer already shows them (read your writes).
+/// answer already shows them (read your writes). An action given <c>mayChange</c> calls it first, on the process as
+/// read: the caller's check of who may change it (a refusal throws), without a read of its own.
 /// </summary>
 public sealed class ProcessService(
     IDbContextFactory<AppDbContext> contexts,

@@ -71,14 +71,17 @@ public sealed class SettingsReader(IConfiguration configuration)
         var text => Wrong(key, text, "an absolute http or https address, such as https://wg.example.org", fallback),
     };
 
-    /// <summary>A list of IP addresses (Key:0, Key:1, ... in configuration).</summary>
+    /// <summary>IP addresses: a list (Key:0, Key:1, ..., a JSON array) or one value with commas ("10.0.0.5,10.0.0.6").</summary>
     public IReadOnlyList<IPAddress> IpAddresses(string key)
     {
+        var items = Text(key) is { } list
+            ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(value => (key, value))
+            : configuration.GetSection(key).GetChildren().Select(item => ($"{key}:{item.Key}", item.Value ?? ""));
         var addresses = new List<IPAddress>();
-        foreach (var item in configuration.GetSection(key).GetChildren())
+        foreach (var (name, value) in items)
         {
-            if (IPAddress.TryParse(item.Value, out var address)) addresses.Add(address);
-            else Wrong(key + ":" + item.Key, item.Value ?? "", "an IP address, such as 10.0.0.5", 0);
+            if (IPAddress.TryParse(value, out var address)) addresses.Add(address);
+            else Wrong(name, value, "an IP address, such as 10.0.0.5", 0);
         }
         return addresses;
     }

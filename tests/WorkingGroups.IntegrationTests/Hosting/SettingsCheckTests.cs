@@ -58,6 +58,9 @@ public sealed class SettingsCheckTests : IDisposable
         Assert.Equal("inmemory", options.Storage);
         Assert.Equal("https://wg.example.org/tracker", options.BaseUrl);
         Assert.Equal(SmtpSecurity.SslOnConnect, SmtpOptions.Read(Configuration(new() { ["Smtp:Security"] = "sslonconnect" })).Security);
+        // Proxies as an environment variable can give: one value with commas.
+        var proxies = SettingsReader.Use(Configuration(new() { ["Proxy:KnownProxies"] = "10.0.0.5, 10.0.0.6" }), read => read.IpAddresses("Proxy:KnownProxies"));
+        Assert.Equal(["10.0.0.5", "10.0.0.6"], proxies.Select(p => p.ToString()));
     }
 
     [Theory]
