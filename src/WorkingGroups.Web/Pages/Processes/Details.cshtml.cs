@@ -142,7 +142,8 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
     private async Task<IActionResult> ChangeAsync(Guid id, string form, string? step, Func<Task<Process?>> change, CancellationToken ct,
         bool correction = false, string? anchor = null)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        // The process alone decides who may change it; the rest of the page is read only to show a refusal.
+        if (!await LoadProcessAsync(id, ct)) return NotFound();
         if (!(correction ? CanCorrect : User.CanCoordinate(Process.Country))) return Forbid();
         Form.Posted = form;
         try
@@ -160,13 +161,19 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
+        if (!await LoadProcessAsync(id, ct)) return false;
+        Audit = await service.AuditAsync(id, ct);
+        Reminders = await reminders.ListAsync(id, ct);
+        RemindersPaused = await reminders.IsPausedAsync(id, ct);
+        return true;
+    }
+
+    private async Task<bool> LoadProcessAsync(Guid id, CancellationToken ct)
+    {
         var process = await service.FindAsync(id, ct);
         if (process is null) return false;
         Process = process;
         Definition = service.DefinitionOf(process);
-        Audit = await service.AuditAsync(id, ct);
-        Reminders = await reminders.ListAsync(id, ct);
-        RemindersPaused = await reminders.IsPausedAsync(id, ct);
         return true;
     }
 
