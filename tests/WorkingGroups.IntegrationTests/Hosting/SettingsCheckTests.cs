@@ -90,6 +90,24 @@ public sealed class SettingsCheckTests : IDisposable
         Assert.Contains("Reminders:Workers is \"lots\"", error.Message);
     }
 
+    [Fact]
+    public void Every_public_reader_of_settings_is_run_by_the_start_up_check()
+    {
+        // A module whose reader is missing from SettingsCheck would fail later, with a stack trace from whichever
+        // service asked first, instead of one readable line before anything is touched.
+        var check = File.ReadAllText(Path.Combine(AppProcess.RepositoryRoot(), "src", "WorkingGroups.Web", "Hosting", "SettingsCheck.cs"));
+        var readers = new[] { typeof(Web.Hosting.SettingsCheck).Assembly, typeof(ReminderOptions).Assembly }
+            .SelectMany(assembly => assembly.GetTypes())
+            .Where(type => type != typeof(SettingsReader) && !type.Name.Contains('<'))
+            .SelectMany(type => type.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly))
+            .Where(method => method.GetParameters().Any(p => p.ParameterType == typeof(SettingsReader)))
+            .Select(method => $"{method.DeclaringType!.Name}.{method.Name}(")
+            .ToList();
+
+        Assert.True(readers.Count >= 10, "the readers were not found: " + string.Join(", ", readers));
+        Assert.All(readers, reader => Assert.Contains(reader, check));
+    }
+
     private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
     public void Dispose()
