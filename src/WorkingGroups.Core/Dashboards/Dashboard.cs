@@ -18,7 +18,7 @@ public static class Dashboard
                 var status = AsOf.Status(p, asOf)!.Value;
                 return new PortfolioRow(p.Id, p.Country, p.Title, p.DefinitionId, status, p.StartedOn,
                     status == ProcessStatus.Active ? null : AsOf.End(p, asOf), elapsed, p.BenchmarkDays,
-                    Math.Max(0, elapsed - p.BenchmarkDays), Elapsed.State(elapsed, p.BenchmarkDays),
+                    Math.Max(0, elapsed - p.BenchmarkDays), Elapsed.State(elapsed, p.BenchmarkDays, status == ProcessStatus.Active),
                     status == ProcessStatus.Active
                         ? p.Steps.Where(s => AsOf.StepStatus(s, asOf) == StepStatus.Active).OrderBy(s => s.Order).Select(s => s.StepId).ToList()
                         : []);
@@ -37,7 +37,7 @@ public static class Dashboard
                 var running = AsOf.StepStatus(s, asOf) == StepStatus.Active;
                 return new StepSpan(x.Process.Id, x.Process.Title, x.Process.Country, x.Process.DefinitionId, s.StepId,
                     x.Definition.FindStep(s.StepId)!.Kind, s.ActivatedOn!.Value, running ? null : s.CompletedOn, days, s.BenchmarkDays,
-                    Elapsed.State(days, s.BenchmarkDays), running);
+                    Elapsed.State(days, s.BenchmarkDays, running), running);
             })
             .ToList();
 

@@ -12,8 +12,12 @@ public static class Elapsed
     /// <summary>Days from the start to the end, or to today while it is still running.</summary>
     public static int Days(DateOnly from, DateOnly? to, DateOnly today) => Days(from, to ?? today);
 
-    public static BenchmarkState State(int elapsedDays, int benchmarkDays) =>
+    /// <summary>
+    /// Overdue past the benchmark; at risk past its 80 % only while still running: a step or process that finished
+    /// within its benchmark was on time, however close it came.
+    /// </summary>
+    public static BenchmarkState State(int elapsedDays, int benchmarkDays, bool running) =>
         elapsedDays > benchmarkDays ? BenchmarkState.Overdue
-        : elapsedDays > benchmarkDays * AtRiskShare ? BenchmarkState.AtRisk
+        : running && elapsedDays > benchmarkDays * AtRiskShare ? BenchmarkState.AtRisk
         : BenchmarkState.OnTrack;
 }

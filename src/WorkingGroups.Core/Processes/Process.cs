@@ -29,6 +29,8 @@ public sealed class Process
 
     public int ElapsedDays(DateOnly today) => Elapsed.Days(StartedOn, EstablishedOn ?? CancelledOn, today);
 
+    public BenchmarkState State(DateOnly today) => Elapsed.State(ElapsedDays(today), BenchmarkDays, Status == ProcessStatus.Active);
+
     /// <summary>The date a step becomes active: the last completion among the steps it waits for, or the start.</summary>
     public DateOnly ActivationDate(StepDefinition step) =>
         step.After.Select(a => Step(a)?.CompletedOn ?? StartedOn).DefaultIfEmpty(StartedOn).Max();
@@ -53,7 +55,7 @@ public sealed class ProcessStep
 
     public int? ElapsedDays(DateOnly today) => ActivatedOn is { } from ? Elapsed.Days(from, CompletedOn, today) : null;
 
-    public BenchmarkState? State(DateOnly today) => ElapsedDays(today) is { } days ? Elapsed.State(days, BenchmarkDays) : null;
+    public BenchmarkState? State(DateOnly today) => ElapsedDays(today) is { } days ? Elapsed.State(days, BenchmarkDays, CompletedOn is null) : null;
 }
 
 public sealed class Invitation

@@ -23,12 +23,13 @@ public sealed class Timeline
         var p = process.Process;
         var spans = Dashboard.Spans([process], asOf);
         var elapsed = AsOf.ElapsedDays(p, asOf);
+        var running = AsOf.Status(p, asOf) == ProcessStatus.Active;
         var scale = ChartWidth / (double)Math.Max(1, new[] { elapsed, p.BenchmarkDays }.Concat(
             spans.Select(s => Elapsed.Days(p.StartedOn, s.ActivatedOn) + Math.Max(s.Days, s.BenchmarkDays))).Max());
         var bars = new List<Bar>
         {
             new(null, 0, LabelWidth, Math.Max(2, elapsed * scale), LabelWidth + p.BenchmarkDays * scale, elapsed, p.BenchmarkDays,
-                Elapsed.State(elapsed, p.BenchmarkDays), AsOf.Status(p, asOf) == ProcessStatus.Active),
+                Elapsed.State(elapsed, p.BenchmarkDays, running), running),
         };
         var row = 1;
         foreach (var s in spans)

@@ -25,7 +25,7 @@ public sealed record ProcessView(
     {
         var elapsed = p.ElapsedDays(today);
         return new ProcessView(p.Id, p.DefinitionId, p.DefinitionVersion, p.Country, p.Title, Name(p.Status), p.StartedOn,
-            p.EstablishedOn, p.CancelledOn, p.CancelReason, elapsed, p.BenchmarkDays, Name(Elapsed.State(elapsed, p.BenchmarkDays)),
+            p.EstablishedOn, p.CancelledOn, p.CancelReason, elapsed, p.BenchmarkDays, Name(p.State(today)),
             p.Steps.Where(s => s.Status == StepStatus.Active).Select(s => s.StepId).ToList(),
             p.Steps.OrderBy(s => s.Order).Select(s => StepStateView.From(s, d, today)).ToList());
     }

@@ -58,7 +58,7 @@ public sealed class ElapsedTests
     [InlineData(73, 90, BenchmarkState.AtRisk)]
     [InlineData(91, 90, BenchmarkState.Overdue)]
     public void State_is_at_risk_past_80_percent_and_overdue_past_the_benchmark(int elapsed, int benchmark, BenchmarkState expected) =>
-        Assert.Equal(expected, Elapsed.State(elapsed, benchmark));
+        Assert.Equal(expected, Elapsed.State(elapsed, benchmark, running: true));
 
     [Fact]
     public void Exactly_80_percent_is_on_track_for_every_benchmark_that_has_a_whole_80_percent()
@@ -67,8 +67,15 @@ public sealed class ElapsedTests
         for (var benchmark = 5; benchmark <= 1000; benchmark += 5)
         {
             var share = benchmark * 4 / 5;
-            Assert.True(Elapsed.State(share, benchmark) == BenchmarkState.OnTrack, $"{share} of {benchmark} days");
-            Assert.True(Elapsed.State(share + 1, benchmark) == BenchmarkState.AtRisk, $"{share + 1} of {benchmark} days");
+            Assert.True(Elapsed.State(share, benchmark, running: true) == BenchmarkState.OnTrack, $"{share} of {benchmark} days");
+            Assert.True(Elapsed.State(share + 1, benchmark, running: true) == BenchmarkState.AtRisk, $"{share + 1} of {benchmark} days");
         }
     }
+
+    [Theory]
+    [InlineData(119, 120, BenchmarkState.OnTrack)]
+    [InlineData(120, 120, BenchmarkState.OnTrack)]
+    [InlineData(121, 120, BenchmarkState.Overdue)]
+    public void What_finished_within_its_benchmark_was_on_time_however_close_it_came(int elapsed, int benchmark, BenchmarkState expected) =>
+        Assert.Equal(expected, Elapsed.State(elapsed, benchmark, running: false));
 }
