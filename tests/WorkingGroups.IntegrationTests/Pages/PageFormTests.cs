@@ -108,6 +108,39 @@ public sealed class PageFormTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_audit_trail_reads_in_the_pages_language_with_its_dates_statuses_documents_and_nominees()
+    {
+        var (page, id) = await KazakhProcess("ru");
+        await page.Post($"/processes/{id}?handler=Complete&step=start-procedure", new()
+        {
+            ["Input.Date"] = "2025-09-05", ["Input.Note"] = "Приказ подписан", ["Input.EvidenceTitle"] = "Приказ", ["Input.EvidenceNumber"] = "17-ab", ["Input.EvidenceDate"] = "2025-09-04",
+        });
+        await page.Follow();
+        foreach (var (step, date) in new[] { ("draft-order", "2025-09-20"), ("letter-to-minister", "2025-10-01") })
+        {
+            await page.Post($"/processes/{id}?handler=Complete&step={step}", new() { ["Input.Date"] = date });
+            await page.Follow();
+        }
+        await page.Post($"/processes/{id}?handler=Answer&step=invitations&body=iwac", new()
+        {
+            ["Input.Response"] = "accepted", ["Input.Date"] = "2025-10-06", ["Input.NomineeName"] = "Айгерим Садыкова", ["Input.NomineePosition"] = "начальник отдела",
+        });
+        await page.Get($"/processes/{id}");
+        var audit = page.Html[page.Html.IndexOf("Журнал изменений", StringComparison.Ordinal)..];
+        audit = audit[..audit.IndexOf("</table>", StringComparison.Ordinal)];
+
+        Assert.Contains("<dt>статус</dt>", audit);
+        Assert.Contains("<dd>выполнен</dd>", audit);                   // the step's status by its name, not "done"
+        Assert.Contains("<dd>ожидается ответ</dd>", audit);            // the invitation's, not "pending"
+        Assert.Matches(@"<dt>выполнен</dt>\s*<dd>05\.09\.2025</dd>", audit);
+        Assert.Contains("<dd>Приказ № 17-ab, 04.09.2025</dd>", audit);
+        Assert.Contains("<dd>Айгерим Садыкова, начальник отдела</dd>", audit);
+        Assert.DoesNotContain("2025-09-05", audit);
+        Assert.DoesNotContain("{", audit);                              // no JSON
+        Assert.DoesNotContain("completedOn", audit);
+    }
+
+    [Fact]
     public async Task Reminders_are_listed_sent_by_hand_paused_and_resumed_on_the_page()
     {
         var (page, id) = await KazakhProcess();
@@ -122,6 +155,7 @@ public sealed class PageFormTests : IClassFixture<AppFactory>
         Assert.DoesNotContain("No reminder yet.", page.Html);
         Assert.Contains("sent by hand", page.Html);
         Assert.Contains("International Water Assessment Centre", page.Html); // one row per body still to answer
+        Assert.Contains("E-mail is not set up on this server (Smtp:Host)", page.Html); // this app has no SMTP server: due, not sent
 
         await page.Post($"/processes/{id}?handler=PauseReminders", new());
         await page.Follow();

@@ -250,6 +250,19 @@ public sealed class RecordedReminderTests
     }
 
     [Fact]
+    public async Task With_an_SMTP_server_the_process_page_does_not_warn_that_e_mail_is_not_set_up()
+    {
+        await using var smtp = new SmtpSink();
+        using var app = new ReminderApp(smtp);
+        var coordinator = await app.ClientAs(ReminderVerbs.Coordinator, "Coordinator", "KZ");
+        var process = await coordinator.InvitationsSent(Sent, "dles-mes");
+        var page = await PageSession.SignedIn(app, "Coordinator", "KZ");
+        await page.Get($"/processes/{ProcessApi.Id(process)}");
+        Assert.Contains("id=\"reminders\"", page.Html);
+        Assert.DoesNotContain("data-notice=\"no-smtp\"", page.Html);
+    }
+
+    [Fact]
     public async Task On_the_process_page_a_coordinator_records_corrects_and_withdraws_a_reminder_and_a_refusal_is_a_sentence_next_to_the_field()
     {
         using var app = new ReminderApp(smtp: null);

@@ -14,13 +14,15 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// A process: its steps, the forms that advance them, corrections, cancellation and the audit trail. Every form goes
 /// through <see cref="ProcessService"/>, the same code path as the API, and shows its refusal next to the field.
 /// </summary>
-public sealed class DetailsModel(ProcessService service, ReminderService reminders, TimeProvider clock, IStringLocalizer t) : PageModel
+public sealed class DetailsModel(ProcessService service, ReminderService reminders, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t) : PageModel
 {
     public Process Process { get; private set; } = null!;
     public ProcessDefinition Definition { get; private set; } = null!;
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
     public IReadOnlyList<Reminder> Reminders { get; private set; } = [];
     public bool RemindersPaused { get; private set; }
+    /// <summary>Without an SMTP server reminders fall due and stay so: the page says it rather than promise e-mail.</summary>
+    public bool MailConfigured => smtp.IsConfigured;
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     public bool CanChange => Process.Status == ProcessStatus.Active && User.CanCoordinate(Process.Country);
     public bool CanCorrect => Process.Status != ProcessStatus.Cancelled && User.CanCoordinate(Process.Country);
