@@ -26,6 +26,10 @@ public static class TextFormatting
 
     public static string Days(this IStringLocalizer t, int days) => t["Format.Days", days];
 
+    /// <summary>A country by its name in the reader's language (the text "Country.KZ"), else by its ISO code.</summary>
+    public static string Country(this IStringLocalizer t, string code) =>
+        t[$"Country.{code}"] is { ResourceNotFound: false } name ? name.Value : code;
+
     /// <summary>A document on one line: "Order № 17-ab, 05.09.2025".</summary>
     public static string Document(this IStringLocalizer t, Evidence e) =>
         e.Title + (e.Number is null ? "" : $" № {e.Number}") + (e.Date is null ? "" : $", {t.Date(e.Date)}");

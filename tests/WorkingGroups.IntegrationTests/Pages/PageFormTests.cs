@@ -56,6 +56,7 @@ public sealed class PageFormTests : IClassFixture<AppFactory>
         Assert.Contains("Журнал изменений", page.Html);
         Assert.Contains("начат 01.09.2025", page.Html);
         Assert.Contains("Начало процедуры", page.Html); // the step's Russian title from the definition
+        Assert.Contains("Казахстан · <a href=\"/definitions/kz-establishment", page.Html); // the country by its name, not "KZ"
         await page.Post($"/processes/{id}?handler=Complete&step=start-procedure", new() { ["Input.Date"] = "2025-08-01" });
         Assert.Contains("раньше, чем начался шаг", page.ErrorAfter("complete:start-procedure", "Input.Date"));
     }
