@@ -20,7 +20,7 @@ public static class DigestMail
         string Say(string en, string ru, string joint, string prefix = "") =>
             prefix + (language switch { "en" => en, "ru" => ru, _ => en + joint + ru });
 
-        var lines = new List<string> { Say($"Weekly digest, {digest.WeekOf:yyyy-MM-dd}.", $"Еженедельная сводка, {digest.WeekOf:yyyy-MM-dd}.", " "), "" };
+        var lines = new List<string> { Say($"Weekly digest, {digest.WeekOf:yyyy-MM-dd}.", $"Еженедельная сводка, {digest.WeekOf:dd.MM.yyyy}.", " "), "" };
         if (processes.Count == 0) lines.Add(Say("Nothing is pending.", "Ничего не ожидается.", " "));
         foreach (var (process, definition) in processes)
         {
@@ -48,7 +48,13 @@ public static class DigestMail
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(digest.Email));
-        message.Subject = Say("Weekly digest", "Еженедельная сводка", " / ") + $" {digest.WeekOf:yyyy-MM-dd}";
+        // Dates as each language writes them, as on the pages; a subject in both languages keeps the ISO date.
+        message.Subject = language switch
+        {
+            "en" => $"Weekly digest {digest.WeekOf:yyyy-MM-dd}",
+            "ru" => $"Еженедельная сводка {digest.WeekOf:dd.MM.yyyy}",
+            _ => $"Weekly digest / Еженедельная сводка {digest.WeekOf:yyyy-MM-dd}",
+        };
         var domain = from[(from.LastIndexOf('@') + 1)..].TrimEnd('>');
         message.MessageId = $"digest.{Convert.ToHexStringLower(Encoding.UTF8.GetBytes(digest.Email))}.{digest.WeekOf:yyyyMMdd}@{domain}";
         message.Date = DateTimeOffset.UtcNow;

@@ -31,7 +31,8 @@ public static class ReminderMail
 
         var lines = new List<string>
         {
-            string.Format(CultureInfo.InvariantCulture, t.Dear, body.Contact?.Name ?? bodyName),
+            // An escalation is written to the chairs and the coordinators about the silent body, not to its contact.
+            reminder.Kind == ReminderKind.Escalation ? t.DearColleagues : string.Format(CultureInfo.InvariantCulture, t.Dear, body.Contact?.Name ?? bodyName),
             string.Format(CultureInfo.InvariantCulture, t.WaitingFor, group, bodyName),
             string.Format(CultureInfo.InvariantCulture, t.Asked, step.Title.Get(language) + ": "
                 + (invitation is null ? t.StepAsk : string.Format(CultureInfo.InvariantCulture, t.InvitationAsk, bodyName))),

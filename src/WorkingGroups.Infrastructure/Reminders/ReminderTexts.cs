@@ -3,7 +3,7 @@ namespace WorkingGroups.Infrastructure.Reminders;
 /// <summary>The sentences of reminder e-mails, in Russian and English (kk and tg bodies get Russian).</summary>
 public sealed record ReminderTexts(
     string Reminder, string Escalation, string Overdue,
-    string Dear, string WaitingFor, string Asked, string InvitationAsk, string StepAsk,
+    string Dear, string DearColleagues, string WaitingFor, string Asked, string InvitationAsk, string StepAsk,
     string SentOn, string ActiveSince, string Benchmark, string EscalationLine, string OverdueLine,
     string AnswerHere, string Contact, string Coordinators, string Footer)
 {
@@ -13,7 +13,7 @@ public sealed record ReminderTexts(
 
     private static readonly ReminderTexts English = new(
         "Reminder", "Escalation", "Overdue",
-        "Dear {0},", "The working group \"{0}\" is waiting for an answer from {1}.", "What is asked: {0}.",
+        "Dear {0},", "Dear colleagues,", "The working group \"{0}\" is waiting for an answer from {1}.", "What is asked: {0}.",
         "confirm that {0} joins the working group and nominate a representative (name, position, e-mail), or decline with a reason",
         "complete the step and send its documents to the coordinator",
         "The invitation was sent on {0:yyyy-MM-dd}: {1} days ago.", "The step has been open since {0:yyyy-MM-dd}: {1} days.",
@@ -25,13 +25,13 @@ public sealed record ReminderTexts(
 
     private static readonly ReminderTexts Russian = new(
         "Напоминание", "Эскалация", "Просрочено",
-        "Уважаемые коллеги ({0}),", "Рабочая группа «{0}» ожидает ответа от: {1}.", "Что требуется: {0}.",
+        "Уважаемые коллеги ({0}),", "Уважаемые коллеги,", "Рабочая группа «{0}» ожидает ответа от: {1}.", "Что требуется: {0}.",
         "подтвердить участие ({0}) в рабочей группе и назначить представителя (ФИО, должность, e-mail) или отказаться, указав причину",
         "завершить этап и направить его документы координатору",
-        "Приглашение направлено {0:yyyy-MM-dd}: {1} дн. назад.", "Этап открыт с {0:yyyy-MM-dd}: {1} дн.",
+        "Приглашение направлено {0:dd.MM.yyyy}: {1} дн. назад.", "Этап открыт с {0:dd.MM.yyyy}: {1} дн.",
         "Контрольный срок: {0} дн.",
         "{0} не ответил(а) после {1} напоминаний; вопрос доводится до сведения председателей и координатора.",
         "Этап «{0}» превысил контрольный срок {1} дн. (прошло {2} дн.).",
-        "Ответить можно здесь, без учётной записи (ссылка действует до {0:yyyy-MM-dd}):", "Вопросы: {0}", "Координаторы: {0}",
+        "Ответить можно здесь, без учётной записи (ссылка действует до {0:dd.MM.yyyy}):", "Вопросы: {0}", "Координаторы: {0}",
         "Это сообщение отправлено системой WorkingGroups.");
 }

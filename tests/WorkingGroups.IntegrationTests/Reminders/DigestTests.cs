@@ -85,7 +85,7 @@ public sealed class DigestTests
 
         var ru = smtp.To(russian).Single(IsDigest); // the coordinators also get the step's overdue notice
         Assert.Single(smtp.Messages, m => IsDigest(m) && m.Subject!.Contains("Еженедельная сводка") && m.Subject.Contains("Weekly digest"));
-        Assert.Equal("Еженедельная сводка 2026-04-06", ru.Subject);
+        Assert.Equal("Еженедельная сводка 06.04.2026", ru.Subject); // the date as Russian writes it
         Assert.Equal("ru", ru.Language());
         Assert.Contains("Kazakhstan <b>WG</b> (KZ): день 35 из 120", ru.TextBody);
         Assert.Contains("  - ожидается ответ: ", ru.TextBody);

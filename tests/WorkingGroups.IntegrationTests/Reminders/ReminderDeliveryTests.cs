@@ -36,7 +36,7 @@ public sealed class ReminderDeliveryTests
         Assert.Equal("ru", first.Language());
         Assert.Contains("Официальное создание Межведомственной рабочей группы", first.TextBody); // the working group
         Assert.Contains("назначить представителя", first.TextBody);                               // what is asked
-        Assert.Contains("2026-03-02: 10 дн. назад", first.TextBody);                               // days since the invitation
+        Assert.Contains("Приглашение направлено 02.03.2026: 10 дн. назад", first.TextBody);        // days since the invitation, dated as Russian writes it
         Assert.Contains("isc.mes@example.org", first.TextBody);                                   // who to contact
         Assert.Contains(ReminderVerbs.Coordinator, first.TextBody);
 
@@ -72,6 +72,7 @@ public sealed class ReminderDeliveryTests
         var escalation = smtp.Messages.Single(m => m.Subject!.StartsWith("Эскалация"));
         Assert.Equal(["cerc.menr@example.org", ReminderVerbs.Coordinator, "isc.mes@example.org"], escalation.Recipients());
         Assert.Contains("не ответил(а) после 3 напоминаний", escalation.TextBody);
+        Assert.StartsWith("Уважаемые коллеги,", escalation.TextBody);                         // the chairs, not the silent body's contact
         Assert.DoesNotContain("/answer/", escalation.TextBody);
         // The invitations step (benchmark 30 days) is overdue from 2 April: its owner and the coordinator hear of it.
         var overdue = smtp.Messages.Single(m => m.Subject!.StartsWith("Просрочено"));
