@@ -47,7 +47,9 @@ public sealed class AnswerLinkTests
         // A rule of the coordinator's applies here too: accepting names a representative.
         (status, page) = await browser.AnswerThroughLink($"http://localhost/answer/{dles}", new() { ["Choice"] = "accepted" });
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("nominee.name is required", page);
+        Assert.Contains("ФИО представителя: Это поле обязательно.", page); // in the body's language, naming the field
+        Assert.Contains("Приглашение направлено 02.03.2026.", page);       // dated as Russian writes it
+        Assert.Contains("Вопросы: Комитет промышленной безопасности", page); // whom to ask: the lead body
 
         // Used once, then refused: the answer is recorded and the same link cannot change it.
         (status, page) = await browser.AnswerThroughLink($"http://localhost/answer/{dles}", new() { ["Choice"] = "declined", ["Reason"] = "No capacity this year" });

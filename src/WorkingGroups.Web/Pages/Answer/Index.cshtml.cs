@@ -1,9 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.Web.Localization;
 using WorkingGroups.Web.Reminders;
 
 namespace WorkingGroups.Web.Pages.Answer;
@@ -12,7 +15,7 @@ namespace WorkingGroups.Web.Pages.Answer;
 /// Where an agency answers its invitation from the e-mail, without an account. The signed link names the process,
 /// step, body and the invitation's version; the answer goes through the same rules as the coordinator's.
 /// </summary>
-public sealed class IndexModel(AnswerLinks links, ProcessService processes, TimeProvider clock) : PageModel
+public sealed class IndexModel(AnswerLinks links, ProcessService processes, TimeProvider clock, IStringLocalizer text) : PageModel
 {
     [BindProperty] public string? Choice { get; set; }
     [BindProperty] public string? NomineeName { get; set; }
@@ -29,9 +32,12 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Time
     public string BodyName { get; private set; } = "";
     public string GroupTitle { get; private set; } = "";
     public string StepTitle { get; private set; } = "";
-    public DateOnly SentOn { get; private set; }
+    public string SentOn { get; private set; } = "";
+    /// <summary>Whom to ask: the lead body and its e-mail, as in the reminder; null without a contact.</summary>
+    public string? Contact { get; private set; }
 
     private AnswerTicket? _ticket;
+    private ProcessDefinition? _definition;
     private string _who = "";
 
     public async Task<IActionResult> OnGetAsync(string token, string? lang, CancellationToken ct)
@@ -62,10 +68,27 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Time
         }
         catch (ProcessRuleException ex)
         {
-            Error = ex.Detail;
+            Error = RuleMessage(ex);
             Response.StatusCode = ex.Kind == RuleKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         }
         return Page();
+    }
+
+    /// <summary>A rule's refusal in the page's language, led by the field's label: the message stands above the form.</summary>
+    private string RuleMessage(ProcessRuleException error)
+    {
+        // The culture LoadAsync set ended with it (an async method's ambient changes do not reach its caller).
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Language);
+        var message = text.Rule(error, _definition);
+        var label = error.Field switch
+        {
+            "nominee" or "nominee.name" => T.NomineeName,
+            "nominee.position" => T.NomineePosition,
+            "nominee.email" => T.NomineeEmail,
+            "reason" => T.Reason,
+            _ => null,
+        };
+        return label is null ? message : $"{label}: {message}";
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -73,7 +96,7 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Time
     /// <summary>Reads the link; false (with the refusal and its status code set) when it cannot be used.</summary>
     private async Task<bool> LoadAsync(string token, string? lang, CancellationToken ct)
     {
-        if (lang is "en" or "ru") Language = lang;
+        if (lang is "en" or "ru") Use(lang);
         var (check, ticket) = links.Read(token);
         if (check == TicketCheck.Forged) return Refuse(StatusCodes.Status400BadRequest, T.Forged);
         if (check == TicketCheck.Expired) return Refuse(StatusCodes.Status410Gone, T.Expired);
@@ -87,20 +110,33 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Time
         var invitation = process.Step(_ticket.StepId)?.Invitations.FirstOrDefault(i => i.BodyId == _ticket.BodyId);
         if (body is null || step is null || invitation is null) return Refuse(StatusCodes.Status404NotFound, T.NotInvited);
 
-        if (lang is not ("en" or "ru")) Language = ReminderTexts.LanguageOf(body.Language);
+        if (lang is not ("en" or "ru")) Use(ReminderTexts.LanguageOf(body.Language));
+        _definition = definition;
         BodyName = body.Name.Get(Language);
         GroupTitle = definition.Title.Get(Language);
         StepTitle = step.Title.Get(Language);
-        SentOn = invitation.SentOn;
+        SentOn = text.Date(invitation.SentOn);
+        if (definition.FindBody(definition.LeadBodyId) is { Contact: { } lead } leadBody)
+            Contact = $"{leadBody.Name.Get(Language)} <{lead.Email}>";
         _who = $"{body.Contact?.Email ?? body.Id} (answer link)";
 
         if (invitation.Status != InvitationStatus.Pending)
             return Refuse(StatusCodes.Status409Conflict, string.Format(CultureInfo.InvariantCulture, T.Answered,
-                invitation.Status.ToString().ToLowerInvariant(), invitation.RespondedOn));
+                text.Of(invitation.Status), text.Date(invitation.RespondedOn)));
         if (process.Status != ProcessStatus.Active || process.Step(_ticket.StepId)!.Status != StepStatus.Active)
             return Refuse(StatusCodes.Status409Conflict, T.Closed);
         if (invitation.Version != _ticket.InvitationVersion) return Refuse(StatusCodes.Status409Conflict, T.Replaced);
         return true;
+    }
+
+    /// <summary>
+    /// The page speaks the body's language (or the one chosen by the link), whatever the browser's cookie says; the culture
+    /// set here formats the rest of <see cref="LoadAsync"/>.
+    /// </summary>
+    private void Use(string language)
+    {
+        Language = language;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
     }
 
     private bool Refuse(int status, string why)
