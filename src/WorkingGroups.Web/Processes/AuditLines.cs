@@ -38,12 +38,21 @@ public static class AuditLines
     private static string Value(IStringLocalizer t, string field, JsonElement value, bool ofInvitation)
     {
         if (value.ValueKind != JsonValueKind.String)
-            return (field, value.ValueKind) switch
+        {
+            try
             {
-                ("nominee", JsonValueKind.Object) => value.Deserialize<Nominee>(Json)!.Line(),
-                ("evidence", JsonValueKind.Array) => string.Join("\n", value.Deserialize<List<Evidence>>(Json)!.Select(t.Document)),
-                _ => value.GetRawText(),
-            };
+                return (field, value.ValueKind) switch
+                {
+                    ("nominee", JsonValueKind.Object) when value.Deserialize<Nominee>(Json) is { Name: not null } nominee => nominee.Line(),
+                    ("evidence", JsonValueKind.Array) => string.Join("\n", value.Deserialize<List<Evidence>>(Json)!.Select(t.Document)),
+                    _ => value.GetRawText(),
+                };
+            }
+            catch (JsonException)
+            {
+                return value.GetRawText(); // an entry of another shape, written by an older version: shown as written
+            }
+        }
         var text = value.GetString()!;
         return field switch
         {
