@@ -45,6 +45,10 @@ public sealed class DashboardBrowserTests
         await Expect(page.Locator("main table tbody tr").First).ToBeVisibleAsync();
         await page.ShotAsync("dashboard-agencies");
 
+        // The list says when a process ended: the established Kazakh sample's status carries its date.
+        await page.GotoAsync("/processes?country=KZ");
+        await Expect(page.Locator("main table tbody tr td").Nth(2)).ToHaveTextAsync(new Regex(@"^\s*established\s*\d{4}-\d{2}-\d{2}\s*$"));
+
         // The established Kazakh sample: a bar for the whole process and one per step, each coloured by its state.
         await page.GotoAsync("/dashboard?country=KZ");
         await page.Locator("table.portfolio a").First.ClickAsync();
@@ -59,6 +63,7 @@ public sealed class DashboardBrowserTests
         // The same page in Russian.
         await page.GetByRole(AriaRole.Button, new() { Name = "Русский" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Хронология" })).ToBeVisibleAsync();
+        await Expect(page.Locator("main p.meta").First).ToContainTextAsync("Казахстан ·"); // the country by its Russian name
         Assert.Empty(blocked);
     }
 }
