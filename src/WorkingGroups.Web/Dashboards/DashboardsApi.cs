@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Localization;
 using WorkingGroups.Core.Dashboards;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Hosting;
+using WorkingGroups.Web.Localization;
 
 namespace WorkingGroups.Web.Dashboards;
 
@@ -64,24 +66,28 @@ public static class DashboardsApi
                 ["process_id", "process", "country", "body_id", "body", "body_ru", "status", "sent_on", "responded_on", "nominee", "position", "email", "reason"],
                 rows), "text/csv; charset=utf-8", $"invitations-{date:yyyy-MM-dd}.csv");
         });
-        exports.MapGet("/portfolio.xlsx", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
+        // The workbook is a report for people: in the reader's language (the pages' choice, else Accept-Language, else
+        // English). The CSVs stay machine-readable: fixed column names and values whatever the language.
+        exports.MapGet("/portfolio.xlsx", async (DateOnly? asOf, string? country, DashboardData data, IStringLocalizer t, CancellationToken ct) =>
         {
             var (processes, date) = await data.LoadAsync(asOf, country, ct);
             var definitions = processes.ToDictionary(x => x.Process.Id, x => x.Definition);
+            string[] Header(string sheet, params string[] columns) => columns.Select(c => t[$"Export.{sheet}.{c}"].Value).ToArray();
+            string YesNo(bool value) => t[value ? "Export.Yes" : "Export.No"];
             var workbook = Xlsx.Write(
-                new Sheet("Portfolio",
-                    ["Country", "Process", "Status", "Started", "Ended", "Elapsed days", "Benchmark days", "Days over", "State", "Current steps"],
+                new Sheet(t["Export.Portfolio"],
+                    Header("Portfolio", "Country", "Process", "Status", "Started", "Ended", "Elapsed", "Benchmark", "DaysOver", "State", "CurrentSteps"),
                     Dashboard.Portfolio(processes, date).Select(r => (IReadOnlyList<object?>)
                     [
-                        r.Country, r.Title, KindNames.Of(r.Status), r.StartedOn, r.EndedOn, r.ElapsedDays, r.BenchmarkDays, r.DaysOver,
-                        KindNames.Of(r.State), string.Join(", ", r.CurrentSteps.Select(s => definitions[r.Id].FindStep(s)?.Title.Get("en"))),
+                        t.Country(r.Country), r.Title, t.Of(r.Status), r.StartedOn, r.EndedOn, r.ElapsedDays, r.BenchmarkDays, r.DaysOver,
+                        t.Of(r.State), string.Join(", ", r.CurrentSteps.Select(s => definitions[r.Id].FindStep(s)?.Title.Name())),
                     ])),
-                new Sheet("Steps",
-                    ["Country", "Step", "Kind", "Benchmark days", "Count", "Running", "Median days", "90th percentile", "Longest", "Median over target"],
+                new Sheet(t["Export.Steps"],
+                    Header("Steps", "Country", "Step", "Kind", "Benchmark", "Count", "Running", "Median", "P90", "Longest", "MedianOver"),
                     Dashboard.Steps(processes, date).Select(s => (IReadOnlyList<object?>)
                     [
-                        s.Country, processes.First(p => p.Process.DefinitionId == s.DefinitionId).Definition.FindStep(s.StepId)?.Title.Get("en"),
-                        KindNames.Of(s.Kind), s.BenchmarkDays, s.Count, s.Running, s.MedianDays, s.P90Days, s.MaxDays, s.MedianOverTarget ? "yes" : "no",
+                        t.Country(s.Country), processes.First(p => p.Process.DefinitionId == s.DefinitionId).Definition.FindStep(s.StepId)?.Title.Name(),
+                        t[$"Kind.{KindNames.Of(s.Kind)}"].Value, s.BenchmarkDays, s.Count, s.Running, s.MedianDays, s.P90Days, s.MaxDays, YesNo(s.MedianOverTarget),
                     ])));
             return TypedResults.File(workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"portfolio-{date:yyyy-MM-dd}.xlsx");
         });

@@ -142,6 +142,25 @@ public sealed class DashboardsApiTests : IClassFixture<DashboardsApiTests.TwoKaz
     }
 
     [Fact]
+    public async Task The_workbook_is_written_in_the_readers_language()
+    {
+        await _app.EnsureAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/exports/portfolio.xlsx?asOf=2025-11-01");
+        request.Headers.AcceptLanguage.ParseAdd("ru-RU");
+        var response = await _app.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var workbook = document.WorkbookPart!;
+        Assert.Equal(["Процессы", "Шаги"], workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
+        var rows = workbook.WorksheetParts.First().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        Assert.StartsWith("СтранаПроцессСтатус", rows[0].InnerText);
+        var b = rows.Single(r => r.InnerText.Contains("=Kazakhstan B"));
+        Assert.StartsWith("Казахстан", b.InnerText);
+        Assert.Contains("в работе", b.InnerText);
+        Assert.DoesNotContain("active", b.InnerText);
+    }
+
+    [Fact]
     public async Task The_invitations_csv_lists_each_invitation_with_its_answer()
     {
         await _app.EnsureAsync();
