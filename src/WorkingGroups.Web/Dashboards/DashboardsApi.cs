@@ -44,10 +44,11 @@ public static class DashboardsApi
             var (processes, date) = await data.LoadAsync(asOf, country, ct);
             var titles = processes.ToDictionary(x => x.Process.Id, x => x.Definition);
             return TypedResults.File(Csv.Write(
-                ["process_id", "process", "country", "step_id", "step", "kind", "activated_on", "completed_on", "days", "benchmark_days", "state", "running"],
+                ["process_id", "process", "country", "step_id", "step", "step_ru", "kind", "activated_on", "completed_on", "days", "benchmark_days", "state", "running"],
                 Dashboard.Spans(processes, date).Select(s => new object?[]
                 {
-                    s.ProcessId, s.ProcessTitle, s.Country, s.StepId, titles[s.ProcessId].FindStep(s.StepId)?.Title.Get("en"), KindNames.Of(s.Kind),
+                    s.ProcessId, s.ProcessTitle, s.Country, s.StepId, titles[s.ProcessId].FindStep(s.StepId)?.Title.Get("en"),
+                    titles[s.ProcessId].FindStep(s.StepId)?.Title.Get("ru"), KindNames.Of(s.Kind),
                     s.ActivatedOn, s.CompletedOn, s.Days, s.BenchmarkDays, KindNames.Of(s.State), s.Running ? "yes" : "no",
                 })), "text/csv; charset=utf-8", $"step-durations-{date:yyyy-MM-dd}.csv");
         });

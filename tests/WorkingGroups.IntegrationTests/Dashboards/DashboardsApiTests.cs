@@ -115,7 +115,8 @@ public sealed class DashboardsApiTests : IClassFixture<DashboardsApiTests.TwoKaz
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("process_id,process,country,step_id", lines[0]);
+        Assert.StartsWith("process_id,process,country,step_id,step,step_ru,kind", lines[0]);
+        Assert.Contains(lines, l => l.Contains(",draft-order,Prepare the draft order and provisions on the WG,Подготовка проекта приказа")); // both languages, as for bodies
         Assert.Equal(1 + 8, lines.Length); // four started steps in each process
         Assert.Contains(lines, l => l.Contains(",'=Kazakhstan B,KZ,draft-order,") && l.Contains(",2025-09-11,2025-10-16,35,21,overdue,no"));
         Assert.DoesNotContain(lines, l => l.Contains(",=Kazakhstan"));
