@@ -139,7 +139,7 @@ public sealed partial class FirstRunTests
         Assert.Equal(today.AddDays(-150).ToString("yyyy-MM-dd"), annual.Date("date"));
         Assert.Equal("approved", annual.GetProperty("minutes").GetString());
         Assert.Equal("WG-1/2026", annual.GetProperty("minutesDocument").GetProperty("number").GetString());
-        Assert.Contains(annual.GetProperty("attendees").EnumerateArray(), a => a.GetProperty("organisation").GetString() == "UNECE" && a.GetProperty("observer").GetBoolean());
+        Assert.Contains(annual.GetProperty("attendees").EnumerateArray(), a => a.GetProperty("organisation").GetString() == "ЕЭК ООН" && a.GetProperty("observer").GetBoolean());
         var interim = Assert.Single(meetings, m => m.GetProperty("kind").GetString() == "interim");
         Assert.Equal(3, interim.GetProperty("itemReviews").GetArrayLength());
 
