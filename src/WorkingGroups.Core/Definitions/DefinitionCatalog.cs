@@ -9,6 +9,9 @@ public sealed class DefinitionCatalog(IEnumerable<ProcessDefinition> definitions
 
     public IReadOnlyList<ProcessDefinition> All => _all;
 
+    /// <summary>The countries that have a definition, by code.</summary>
+    public IReadOnlyList<string> Countries => _all.Select(d => d.Country).Distinct().ToList();
+
     /// <summary>The newest version of each definition.</summary>
     public IReadOnlyList<ProcessDefinition> Latest =>
         _all.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).ToList();

@@ -74,6 +74,7 @@ public sealed class PageAccessTests : IClassFixture<AppFactory>
         var admin = await PageSession.SignedIn(_factory, "Admin");
         await admin.Get("/admin/users");
         Assert.Equal(HttpStatusCode.OK, admin.Status);
+        Assert.Contains("<option value=\"KZ\">Kazakhstan</option>", admin.Html); // the country scopes offered, by name
         await admin.Post("/admin/users?handler=Add", new() { ["Email"] = "new.observer@example.org", ["Role"] = "Observer", ["Country"] = "", ["Password"] = "" });
         Assert.Contains("new.observer@example.org was added", admin.Html);
         Assert.Matches("<code class=\"secret\">Wg-[^<]+</code>", admin.Html);

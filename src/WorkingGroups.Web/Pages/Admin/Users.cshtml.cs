@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using WorkingGroups.Core.Definitions;
 using WorkingGroups.Infrastructure.Identity;
 
 namespace WorkingGroups.Web.Pages.Admin;
 
 /// <summary>Admins add users, give them a role and a country scope, and lock them out.</summary>
-public sealed class UsersModel(UserAdministration administration, TimeProvider clock, IStringLocalizer t) : PageModel
+public sealed class UsersModel(UserAdministration administration, DefinitionCatalog catalog, TimeProvider clock, IStringLocalizer t) : PageModel
 {
+    /// <summary>Suggested for a country scope; another code is still accepted (a country whose definition comes later).</summary>
+    public IReadOnlyList<string> Countries => catalog.Countries;
     public IReadOnlyList<(AppUser User, string? Role)> Users { get; private set; } = [];
     public DateTimeOffset Now => clock.GetUtcNow();
 

@@ -19,7 +19,7 @@ public abstract class DashboardPage(DashboardData data, DefinitionCatalog catalo
 
     public DateOnly Date { get; private set; }
     public IReadOnlyList<ProcessOnDefinition> Processes { get; private set; } = [];
-    public IReadOnlyList<string> Countries => catalog.All.Select(d => d.Country).Distinct().Order().ToList();
+    public IReadOnlyList<string> Countries => catalog.Countries;
     public string? Error { get; private set; }
 
     public virtual async Task OnGetAsync(CancellationToken ct)

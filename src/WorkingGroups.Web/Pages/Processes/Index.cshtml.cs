@@ -10,7 +10,7 @@ namespace WorkingGroups.Web.Pages.Processes;
 public sealed class IndexModel(ProcessService service, DefinitionCatalog catalog, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<(Process Process, ProcessDefinition Definition)> Processes { get; private set; } = [];
-    public IReadOnlyList<string> Countries => catalog.All.Select(d => d.Country).Distinct().Order().ToList();
+    public IReadOnlyList<string> Countries => catalog.Countries;
     public string? Country { get; private set; }
     public ProcessStatus? Status { get; private set; }
     public DateOnly Today { get; private set; }
