@@ -60,6 +60,14 @@ public sealed class DashboardBrowserTests
         Assert.Matches(@"^rgb\(", fill); // the stylesheet colours it
         await page.ShotAsync("process-timeline");
 
+        // On A4 paper (about 700 px between the margins) the 820 px chart shrinks to the page instead of being cut.
+        await page.SetViewportSizeAsync(700, 1000);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var (chart, room) = (await page.Locator("figure.timeline svg").BoundingBoxAsync(), await page.Locator("main").BoundingBoxAsync());
+        Assert.True(chart!.Width <= room!.Width, $"the printed timeline is {chart.Width} px wide on a page of {room.Width} px");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await page.SetViewportSizeAsync(1280, 720);
+
         // The same page in Russian.
         await page.GetByRole(AriaRole.Button, new() { Name = "Русский" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Хронология" })).ToBeVisibleAsync();
