@@ -33,6 +33,12 @@ public sealed class DashboardBrowserTests
         await Expect(page.Locator("table.portfolio tbody tr")).ToHaveCountAsync(3); // Kazakhstan, Tajikistan, Uzbekistan
         await page.ShotAsync("dashboard-portfolio");
 
+        // Printed, the report keeps its table and drops the filters form.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator("main form.filters")).ToBeHiddenAsync();
+        await Expect(page.Locator("table.portfolio")).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
         await page.GotoAsync("/dashboard/steps");
         await Expect(page.Locator("table.heatmap td.heat.over").First).ToBeVisibleAsync(); // Uzbekistan's overdue nominations
         await page.ShotAsync("dashboard-steps");
