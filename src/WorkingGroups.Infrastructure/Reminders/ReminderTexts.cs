@@ -23,9 +23,10 @@ public sealed record ReminderTexts(
         "Answer here, no account needed (the link works until {0:yyyy-MM-dd}):", "Questions: {0}", "Coordinators: {0}",
         "This message was sent by the WorkingGroups tracker.");
 
+    // A Russian letter greets colleagues, not a role: a definition gives its contact one name, often in English.
     private static readonly ReminderTexts Russian = new(
         "Напоминание", "Эскалация", "Просрочено",
-        "Уважаемые коллеги ({0}),", "Уважаемые коллеги,", "Рабочая группа «{0}» ожидает ответа от: {1}.", "Что требуется: {0}.",
+        "Уважаемые коллеги,", "Уважаемые коллеги,", "Рабочая группа «{0}» ожидает ответа от: {1}.", "Что требуется: {0}.",
         "подтвердить участие ({0}) в рабочей группе и назначить представителя (ФИО, должность, e-mail) или отказаться, указав причину",
         "завершить этап и направить его документы координатору",
         "Приглашение направлено {0:dd.MM.yyyy}: {1} дн. назад.", "Этап открыт с {0:dd.MM.yyyy}: {1} дн.",

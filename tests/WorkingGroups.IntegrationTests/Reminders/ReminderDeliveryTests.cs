@@ -33,6 +33,7 @@ public sealed class ReminderDeliveryTests
         var first = smtp.To(Dles).Single();
         Assert.Equal([Dles], first.Recipients());
         Assert.StartsWith("Напоминание: Департамент ликвидации", first.Subject);
+        Assert.StartsWith("Уважаемые коллеги,", first.TextBody);                                  // no English role in a Russian greeting
         Assert.Equal("ru", first.Language());
         Assert.Contains("Официальное создание Межведомственной рабочей группы", first.TextBody); // the working group
         Assert.Contains("назначить представителя", first.TextBody);                               // what is asked

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.IntegrationTests.Hosting;
+
+namespace WorkingGroups.IntegrationTests.Reminders;
+
+/// <summary>The words of a reminder e-mail as its reader meets them: the greeting and the dates, in each language.</summary>
+public sealed class ReminderMailTests
+{
+    private static readonly DateOnly Sent = new(2026, 3, 2), Today = new(2026, 4, 2);
+
+    [Fact]
+    public void A_reminder_greets_the_bodys_contact_in_english_and_colleagues_in_russian_and_an_escalation_greets_the_chairs()
+    {
+        // The Kazakh definition with its chairs and one invited body writing English.
+        var definition = Kazakh(json =>
+        {
+            foreach (var body in json["bodies"]!.AsArray())
+                if ((string?)body!["id"] is "isc-mes" or "cerc-menr" or "dles-mes") body["language"] = "en";
+        });
+        var english = Compose(definition, ReminderKind.Reminder, "dles-mes");
+        Assert.StartsWith("Dear Office of the Director,", english.TextBody);
+        Assert.Contains("The invitation was sent on 2026-03-02: 31 days ago.", english.TextBody);
+
+        var russian = Compose(definition, ReminderKind.Reminder, "epd-mes");
+        Assert.StartsWith("Уважаемые коллеги,", russian.TextBody);
+        Assert.Contains("Приглашение направлено 02.03.2026: 31 дн. назад.", russian.TextBody);
+
+        // Written to the (English-speaking) chairs about the silent body: not to that body's contact.
+        var escalation = Compose(definition, ReminderKind.Escalation, "dles-mes");
+        Assert.StartsWith("Dear colleagues,", escalation.TextBody);
+    }
+
+    private static MimeKit.MimeMessage Compose(ProcessDefinition definition, ReminderKind kind, string body)
+    {
+        var process = new Process
+        {
+            Id = Guid.NewGuid(), DefinitionId = definition.Id, DefinitionVersion = definition.Version, Country = "KZ", Title = "Kazakhstan WG",
+            CreatedBy = "test", StartedOn = new DateOnly(2026, 1, 12), Status = ProcessStatus.Active, BenchmarkDays = 120,
+            Steps =
+            [
+                new ProcessStep
+                {
+                    StepId = "invitations", Status = StepStatus.Active, ActivatedOn = Sent, BenchmarkDays = 30,
+                    Invitations = [new Invitation { StepId = "invitations", BodyId = body, Status = InvitationStatus.Pending, SentOn = Sent }],
+                },
+            ],
+        };
+        var reminder = new Reminder { ProcessId = process.Id, StepId = "invitations", BodyId = body, Kind = kind, Sequence = kind == ReminderKind.Escalation ? 4 : 1, DueOn = Today };
+        return ReminderMail.Compose(reminder, new MailFacts(process, definition, ["coordinator@example.org"], null, null, Today), "workinggroups@example.org");
+    }
+
+    private static ProcessDefinition Kazakh(Action<JsonNode> change)
+    {
+        var folder = Directory.CreateTempSubdirectory("wg-mail-");
+        try
+        {
+            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(AppProcess.RepositoryRoot(), "workflows", "kz-establishment.v1.json")))!;
+            json.AsObject().Remove("$schema");
+            change(json);
+            File.WriteAllText(Path.Combine(folder.FullName, "kz-establishment.v1.json"), json.ToJsonString());
+            var loaded = DefinitionLoader.LoadFolder(folder.FullName);
+            Assert.Empty(loaded.Errors);
+            return loaded.Definitions.Single();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
