@@ -64,6 +64,11 @@ public sealed class AnswerLinkTests
         (status, page) = await browser.Open($"/answer/{epd}?lang=en");
         Assert.Equal(HttpStatusCode.Gone, status);
         Assert.Contains("This link has expired", page);
+        // Still authentic, so refused in the body's own language and naming whom to ask for a new one.
+        (status, page) = await browser.Open($"/answer/{epd}");
+        Assert.Equal(HttpStatusCode.Gone, status);
+        Assert.Contains("Срок действия ссылки истёк", page);
+        Assert.Contains("Вопросы: Комитет промышленной безопасности", page);
 
         var after = await (await coordinator.GetAsync($"/api/v1/processes/{id}")).Json(HttpStatusCode.OK);
         var statuses = after.Step("invitations").GetProperty("invitations").EnumerateArray()

@@ -99,7 +99,7 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Time
         if (lang is "en" or "ru") Use(lang);
         var (check, ticket) = links.Read(token);
         if (check == TicketCheck.Forged) return Refuse(StatusCodes.Status400BadRequest, T.Forged);
-        if (check == TicketCheck.Expired) return Refuse(StatusCodes.Status410Gone, T.Expired);
+        // An expired link is still ours (its signature holds): it is refused in the body's language, naming whom to ask.
         _ticket = ticket!;
 
         var process = await processes.FindAsync(_ticket.ProcessId, ct);
@@ -118,6 +118,7 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Time
         SentOn = text.Date(invitation.SentOn);
         if (definition.FindBody(definition.LeadBodyId) is { Contact: { } lead } leadBody)
             Contact = $"{leadBody.Name.Get(Language)} <{lead.Email}>";
+        if (check == TicketCheck.Expired) return Refuse(StatusCodes.Status410Gone, T.Expired);
         _who = $"{body.Contact?.Email ?? body.Id} (answer link)";
 
         if (invitation.Status != InvitationStatus.Pending)
