@@ -45,6 +45,11 @@ public sealed class DashboardBrowserTests
 
         await page.GotoAsync("/dashboard/countries");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveCountAsync(3);
+        // Side by side first: Kazakhstan's 127 days to establish is red against its 120.
+        var kazakhstan = page.Locator("table.countries tbody tr", new() { HasText = "Kazakhstan" });
+        await Expect(page.Locator("table.countries tbody tr")).ToHaveCountAsync(3);
+        await Expect(kazakhstan.Locator("td.heat")).ToHaveClassAsync(new Regex(@"\bover\b"));
+        await Expect(kazakhstan.Locator("td.heat")).ToHaveTextAsync("127 d");
         await page.ShotAsync("dashboard-countries");
 
         await page.GotoAsync("/dashboard/agencies");
