@@ -10,7 +10,7 @@ public sealed class DefinitionCatalog(IEnumerable<ProcessDefinition> definitions
     public IReadOnlyList<ProcessDefinition> All => _all;
 
     /// <summary>The countries that have a definition, by code.</summary>
-    public IReadOnlyList<string> Countries => _all.Select(d => d.Country).Distinct().ToList();
+    public IReadOnlyList<string> Countries { get; } = definitions.Select(d => d.Country).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The newest version of each definition.</summary>
     public IReadOnlyList<ProcessDefinition> Latest =>

@@ -45,11 +45,14 @@ public static class DashboardsApi
             var titles = processes.ToDictionary(x => x.Process.Id, x => x.Definition);
             return TypedResults.File(Csv.Write(
                 ["process_id", "process", "country", "step_id", "step", "step_ru", "kind", "activated_on", "completed_on", "days", "benchmark_days", "state", "running"],
-                Dashboard.Spans(processes, date).Select(s => new object?[]
+                Dashboard.Spans(processes, date).Select(s =>
                 {
-                    s.ProcessId, s.ProcessTitle, s.Country, s.StepId, titles[s.ProcessId].FindStep(s.StepId)?.Title.Get("en"),
-                    titles[s.ProcessId].FindStep(s.StepId)?.Title.Get("ru"), KindNames.Of(s.Kind),
-                    s.ActivatedOn, s.CompletedOn, s.Days, s.BenchmarkDays, KindNames.Of(s.State), s.Running ? "yes" : "no",
+                    var title = titles[s.ProcessId].FindStep(s.StepId)?.Title;
+                    return new object?[]
+                    {
+                        s.ProcessId, s.ProcessTitle, s.Country, s.StepId, title?.Get("en"), title?.Get("ru"), KindNames.Of(s.Kind),
+                        s.ActivatedOn, s.CompletedOn, s.Days, s.BenchmarkDays, KindNames.Of(s.State), s.Running ? "yes" : "no",
+                    };
                 })), "text/csv; charset=utf-8", $"step-durations-{date:yyyy-MM-dd}.csv");
         });
         exports.MapGet("/invitations.csv", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>

@@ -35,6 +35,7 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Time
     public string SentOn { get; private set; } = "";
     /// <summary>Whom to ask: the lead body and its e-mail, as in the reminder; null without a contact.</summary>
     public string? Contact { get; private set; }
+    public string? Questions => Contact is null ? null : string.Format(CultureInfo.InvariantCulture, T.Questions, Contact);
 
     private AnswerTicket? _ticket;
     private ProcessDefinition? _definition;
@@ -77,8 +78,7 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Time
     /// <summary>A rule's refusal in the page's language, led by the field's label: the message stands above the form.</summary>
     private string RuleMessage(ProcessRuleException error)
     {
-        // The culture LoadAsync set ended with it (an async method's ambient changes do not reach its caller).
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Language);
+        Use(Language); // the culture LoadAsync set ended with it: an async method's ambient changes do not reach its caller
         var message = text.Rule(error, _definition);
         var label = error.Field switch
         {
