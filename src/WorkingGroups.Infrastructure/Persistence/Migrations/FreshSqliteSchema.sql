@@ -229,7 +229,7 @@ CREATE INDEX "IX_EngineWorkflows_Status_NextExecution" ON "EngineWorkflows" ("St
 CREATE INDEX "IX_Processes_Country_Status" ON "Processes" ("Country", "Status");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261124173145_Initial', '10.0.12');
+VALUES ('20261124173145_Initial', '10.0.15');
 
 ALTER TABLE "Processes" ADD "EngineInstanceId" TEXT NULL;
 
@@ -262,7 +262,7 @@ CREATE UNIQUE INDEX "IX_ApiTokens_Hash" ON "ApiTokens" ("Hash");
 CREATE INDEX "IX_ApiTokens_UserId" ON "ApiTokens" ("UserId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261124184356_EngineProcessesAndTokens', '10.0.12');
+VALUES ('20261124184356_EngineProcessesAndTokens', '10.0.15');
 
 CREATE TABLE "Digests" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Digests" PRIMARY KEY AUTOINCREMENT,
@@ -314,7 +314,7 @@ CREATE UNIQUE INDEX "IX_Reminders_ProcessId_StepId_BodyId_Kind_DueOn" ON "Remind
 CREATE INDEX "IX_Reminders_Status" ON "Reminders" ("Status");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261124193627_Reminders', '10.0.12');
+VALUES ('20261124193627_Reminders', '10.0.15');
 
 ALTER TABLE "IdempotencyRecords" ADD "ProcessId" TEXT NULL;
 
@@ -347,7 +347,7 @@ PRAGMA foreign_keys = 1;
 CREATE INDEX "IX_IdempotencyRecords_ProcessId" ON "IdempotencyRecords" ("ProcessId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261124203843_IdempotencyClaims', '10.0.12');
+VALUES ('20261124203843_IdempotencyClaims', '10.0.15');
 
 CREATE TABLE "Groups" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Groups" PRIMARY KEY,
@@ -404,7 +404,7 @@ CREATE INDEX "IX_Groups_Country" ON "Groups" ("Country");
 CREATE UNIQUE INDEX "IX_Groups_EstablishedBy" ON "Groups" ("EstablishedBy");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261124210213_Groups', '10.0.12');
+VALUES ('20261124210213_Groups', '10.0.15');
 
 CREATE TABLE "Meetings" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Meetings" PRIMARY KEY,
@@ -463,7 +463,7 @@ CREATE INDEX "IX_WorkItems_PlanId" ON "WorkItems" ("PlanId");
 CREATE UNIQUE INDEX "IX_WorkPlans_GroupId_Year" ON "WorkPlans" ("GroupId", "Year");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261124210955_MeetingsAndWorkPlans', '10.0.12');
+VALUES ('20261124210955_MeetingsAndWorkPlans', '10.0.15');
 
 CREATE TABLE "GroupAmendments" (
     "ProcessId" TEXT NOT NULL CONSTRAINT "PK_GroupAmendments" PRIMARY KEY,
@@ -477,7 +477,7 @@ CREATE TABLE "GroupAmendments" (
 CREATE INDEX "IX_GroupAmendments_GroupId" ON "GroupAmendments" ("GroupId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261124211853_GroupAmendments', '10.0.12');
+VALUES ('20261124211853_GroupAmendments', '10.0.15');
 
 CREATE TABLE "GroupNotices" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_GroupNotices" PRIMARY KEY AUTOINCREMENT,
@@ -500,7 +500,7 @@ CREATE UNIQUE INDEX "IX_GroupNotices_GroupId_Kind_SubjectId_DueOn" ON "GroupNoti
 CREATE INDEX "IX_GroupNotices_Status" ON "GroupNotices" ("Status");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261124212843_GroupNotices', '10.0.12');
+VALUES ('20261124212843_GroupNotices', '10.0.15');
 
 ALTER TABLE "Reminders" ADD "Channel" TEXT NULL;
 
@@ -511,7 +511,7 @@ ALTER TABLE "Reminders" ADD "Note" TEXT NULL;
 ALTER TABLE "Reminders" ADD "RecordedBy" TEXT NULL;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261124233540_RecordedReminders', '10.0.12');
+VALUES ('20261124233540_RecordedReminders', '10.0.15');
 
 CREATE TABLE "DataProtectionKeys" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_DataProtectionKeys" PRIMARY KEY AUTOINCREMENT,
@@ -520,15 +520,15 @@ CREATE TABLE "DataProtectionKeys" (
 );
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261124233824_DataProtectionKeys', '10.0.12');
+VALUES ('20261124233824_DataProtectionKeys', '10.0.15');
 
 ALTER TABLE "AspNetUsers" ADD "Language" TEXT NULL;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261124234327_UserLanguage', '10.0.12');
+VALUES ('20261124234327_UserLanguage', '10.0.15');
 
 ALTER TABLE "Digests" ADD "ClaimedAt" TEXT NULL;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261204040604_DigestClaims', '10.0.12');
+VALUES ('20261204040604_DigestClaims', '10.0.15');
 
