@@ -11,15 +11,19 @@ public sealed class Settings
     public TimeSpan LimitWindow => TimeSpan.FromSeconds(Quick ? 0.5 : 2);
 
     /// <summary>
-    /// Processes each concurrent client walks per repetition (five completions each for Kazakhstan); sized so that a
-    /// repetition lasts seconds at the app's rate measured on 2026-11-24 (a few completions per second).
+    /// Processes each concurrent client walks per repetition (five completions each for Kazakhstan). Sized so that a
+    /// repetition lasts about a second in --quick and several in a full run at the rates of 2026-12 (hundreds of
+    /// completions per second): the walk ends with its slowest client, and in a repetition of a tenth of a second that
+    /// tail, not the steady state, set the figure (docs/performance.md, ninth pass).
     /// </summary>
     public int ProcessesPerClient(int concurrency) => (Quick, concurrency) switch
     {
-        (true, 1) => 2,
-        (false, 1) => 10,
-        (false, 8) => 2,
-        _ => 1,
+        (true, 1) => 40,
+        (true, 8) => 10,
+        (true, _) => 3,
+        (false, 1) => 100,
+        (false, 8) => 25,
+        _ => 8,
     };
 
     public int[] Concurrencies => [1, 8, 32];
