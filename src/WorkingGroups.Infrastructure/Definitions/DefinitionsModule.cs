@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkingGroups.Core.Definitions;
 
 namespace WorkingGroups.Infrastructure.Definitions;
@@ -16,6 +17,8 @@ public static class DefinitionsModule
             if (!result.IsValid) throw new InvalidDefinitionsException(folder, result.Errors);
             return new DefinitionCatalog(result.Definitions);
         });
+        // The Web host replaces these with the names in its texts.
+        services.TryAddSingleton<ICountryNames, CountryCodes>();
         return services;
     }
 }

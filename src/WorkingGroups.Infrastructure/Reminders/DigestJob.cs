@@ -13,7 +13,7 @@ namespace WorkingGroups.Infrastructure.Reminders;
 /// Sends one weekly digest through <see cref="MailDelivery"/>, as the reminders and group notices go: claimed once,
 /// composed from today's projection in the coordinator's language, sent, marked; a failure is retried.
 /// </summary>
-public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp)
+public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ICountryNames countries)
 {
     [AutomaticRetry(Attempts = 0)]
     public Task SendAsync(long digestId, CancellationToken cancellationToken) =>
@@ -33,6 +33,6 @@ public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions
         var email = digest.Email.ToUpperInvariant();
         var language = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
         return DigestMail.Compose(digest, processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(),
-            DateOnly.FromDateTime(now), smtp.From, AppUser.KnownLanguage(language));
+            DateOnly.FromDateTime(now), smtp.From, countries, AppUser.KnownLanguage(language));
     }
 }

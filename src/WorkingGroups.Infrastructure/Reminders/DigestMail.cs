@@ -4,6 +4,7 @@ using MimeKit;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Definitions;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
@@ -14,18 +15,19 @@ namespace WorkingGroups.Infrastructure.Reminders;
 public static class DigestMail
 {
     public static MimeMessage Compose(Digest digest, IReadOnlyList<(Process Process, ProcessDefinition Definition)> processes, DateOnly today, string from,
-        string? language = null)
+        ICountryNames countries, string? language = null)
     {
         // Each text in both languages; with none chosen both are written, joined as given.
         string Say(string en, string ru, string joint, string prefix = "") =>
             prefix + (language switch { "en" => en, "ru" => ru, _ => en + joint + ru });
+        string Country(string code) => language is null ? countries.InBoth(code, "en", "ru") : countries.Of(code, language);
 
         var lines = new List<string> { Say($"Weekly digest, {digest.WeekOf:yyyy-MM-dd}.", $"Еженедельная сводка, {digest.WeekOf:dd.MM.yyyy}.", " "), "" };
         if (processes.Count == 0) lines.Add(Say("Nothing is pending.", "Ничего не ожидается.", " "));
         foreach (var (process, definition) in processes)
         {
             var (elapsed, benchmark) = (process.ElapsedDays(today), process.BenchmarkDays);
-            lines.Add(Say($"day {elapsed} of {benchmark}", $"день {elapsed} из {benchmark}", " / ", $"{process.Title} ({process.Country}): "));
+            lines.Add(Say($"day {elapsed} of {benchmark}", $"день {elapsed} из {benchmark}", " / ", $"{process.Title} ({Country(process.Country)}): "));
             foreach (var step in process.Steps.Where(s => s.Status == StepStatus.Active))
             {
                 var title = definition.FindStep(step.StepId)!.Title;

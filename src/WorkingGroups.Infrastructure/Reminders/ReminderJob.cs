@@ -16,7 +16,8 @@ public sealed class ReminderJob(
     MailDelivery delivery,
     DefinitionVersions versions,
     AnswerLinks links,
-    SmtpOptions smtp)
+    SmtpOptions smtp,
+    ICountryNames countries)
 {
     [AutomaticRetry(Attempts = 0)]
     public Task SendAsync(long reminderId, CancellationToken cancellationToken) =>
@@ -41,7 +42,7 @@ public sealed class ReminderJob(
         var definition = versions.Get(process.DefinitionId, process.DefinitionVersion);
         var coordinators = await Coordinators.OfAsync(db, process.Country, cancellationToken);
         var (link, expires) = Link(reminder, process);
-        var message = ReminderMail.Compose(reminder, new MailFacts(process, definition, coordinators, link, expires, DateOnly.FromDateTime(now)), smtp.From);
+        var message = ReminderMail.Compose(reminder, new MailFacts(process, definition, coordinators, link, expires, DateOnly.FromDateTime(now), countries), smtp.From);
         reminder.Recipients = string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
         reminder.Language = ReminderMail.LanguageOf(message);
         if (message.To.Count == 0)

@@ -5,11 +5,13 @@ using MimeKit;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Definitions;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>What a reminder e-mail needs to know beyond the reminder itself.</summary>
-public sealed record MailFacts(Process Process, ProcessDefinition Definition, IReadOnlyList<string> Coordinators, string? Link, DateTime? LinkExpires, DateOnly Today);
+public sealed record MailFacts(Process Process, ProcessDefinition Definition, IReadOnlyList<string> Coordinators, string? Link, DateTime? LinkExpires, DateOnly Today,
+    ICountryNames Countries);
 
 /// <summary>Writes the e-mail of one reminder: recipients, language, subject, plain text and HTML (every name encoded).</summary>
 public static class ReminderMail
@@ -61,7 +63,7 @@ public static class ReminderMail
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         foreach (var to in recipients) message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = $"{kindWord}: {bodyName} — {step.Title.Get(language)} ({definition.Country})";
+        message.Subject = $"{kindWord}: {bodyName} — {step.Title.Get(language)} ({facts.Countries.Of(definition.Country, language)})";
         message.MessageId = MessageId(reminder, from);
         message.Date = DateTimeOffset.UtcNow;
         message.Body = new BodyBuilder

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
+using WorkingGroups.Infrastructure.Definitions;
 
 namespace WorkingGroups.Web.Localization;
 
@@ -12,6 +14,7 @@ public static class LocalizationModule
         var catalog = new TextCatalog(Path.Combine(AppContext.BaseDirectory, "Resources", "Text"));
         services.AddSingleton(catalog);
         services.AddSingleton<IStringLocalizer, FileStringLocalizer>();
+        services.Replace(ServiceDescriptor.Singleton<ICountryNames>(new TextCountryNames(catalog)));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = catalog.Languages.Select(l => new CultureInfo(l)).ToList();

@@ -54,6 +54,7 @@ public sealed class GroupNoticeTests
         await Sweep(app);
         await WaitForGroupMail(smtp, 1);
         var invitation = Single(smtp, "Приглашение: ежегодное заседание / Invitation: annual meeting");
+        Assert.EndsWith("(Казахстан / Kazakhstan)", invitation.Subject); // the country by name in both languages
         Assert.Equal(7, invitation.To.Count); // every member's representative (the lead body has none yet)
         Assert.Contains(invitation.To.Mailboxes, m => m.Address == "iwac.rep@example.org");
         Assert.Equal([Coordinator], invitation.Cc.Mailboxes.Select(m => m.Address));

@@ -40,7 +40,7 @@ public sealed class DigestTests
         }
         var digest = smtp.Messages.Single(m => m.Subject!.StartsWith("Weekly digest"));
         Assert.Equal([ReminderVerbs.Coordinator], digest.Recipients());
-        Assert.Contains("Kazakhstan <b>WG</b> (KZ): day 35 of 120", digest.TextBody);
+        Assert.Contains("Kazakhstan <b>WG</b> (Kazakhstan / Казахстан): day 35 of 120", digest.TextBody); // no language chosen: both
         Assert.Contains("waiting for Department of liquidation of emergency situations of the MES", digest.TextBody);
         Assert.Contains("35 days since the invitation", digest.TextBody);
         Assert.Contains("overdue: ", digest.TextBody);
@@ -87,7 +87,7 @@ public sealed class DigestTests
         Assert.Single(smtp.Messages, m => IsDigest(m) && m.Subject!.Contains("Еженедельная сводка") && m.Subject.Contains("Weekly digest"));
         Assert.Equal("Еженедельная сводка 06.04.2026", ru.Subject); // the date as Russian writes it
         Assert.Equal("ru", ru.Language());
-        Assert.Contains("Kazakhstan <b>WG</b> (KZ): день 35 из 120", ru.TextBody);
+        Assert.Contains("Kazakhstan <b>WG</b> (Казахстан): день 35 из 120", ru.TextBody); // the country by name, as the pages name it
         Assert.Contains("  - ожидается ответ: ", ru.TextBody);
         Assert.Contains("35 дн. с приглашения", ru.TextBody);
         Assert.Contains("  - просрочено: ", ru.TextBody);
@@ -96,14 +96,14 @@ public sealed class DigestTests
         var en = smtp.To(english).Single(IsDigest);
         Assert.Equal("Weekly digest 2026-04-06", en.Subject);
         Assert.Equal("en", en.Language());
-        Assert.Contains("Kazakhstan <b>WG</b> (KZ): day 35 of 120", en.TextBody);
+        Assert.Contains("Kazakhstan <b>WG</b> (Kazakhstan): day 35 of 120", en.TextBody);
         Assert.Contains("waiting for Department of liquidation of emergency situations of the MES", en.TextBody);
         Assert.DoesNotMatch("\\p{IsCyrillic}", en.TextBody);
 
         var both = smtp.To(undecided).Single(IsDigest);
         Assert.Equal("Weekly digest / Еженедельная сводка 2026-04-06", both.Subject);
         Assert.Null(both.Language());
-        Assert.Contains("day 35 of 120 / день 35 из 120", both.TextBody);
+        Assert.Contains("(Kazakhstan / Казахстан): day 35 of 120 / день 35 из 120", both.TextBody);
         Assert.Contains("waiting for ", both.TextBody);
         Assert.Contains("ожидается ответ: ", both.TextBody);
     }

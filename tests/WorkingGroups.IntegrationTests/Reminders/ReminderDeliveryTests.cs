@@ -33,6 +33,7 @@ public sealed class ReminderDeliveryTests
         var first = smtp.To(Dles).Single();
         Assert.Equal([Dles], first.Recipients());
         Assert.StartsWith("Напоминание: Департамент ликвидации", first.Subject);
+        Assert.EndsWith("(Казахстан)", first.Subject);                                            // the country by name, not "(KZ)"
         Assert.StartsWith("Уважаемые коллеги,", first.TextBody);                                  // no English role in a Russian greeting
         Assert.Equal("ru", first.Language());
         Assert.Contains("Официальное создание Межведомственной рабочей группы", first.TextBody); // the working group
@@ -123,6 +124,7 @@ public sealed class ReminderDeliveryTests
         var english = smtp.To(Dles).Single();
         Assert.Equal("en", english.Language());
         Assert.StartsWith("Reminder: Department <script>alert(1)</script> & Co", english.Subject);
+        Assert.EndsWith("(Kazakhstan)", english.Subject);
         Assert.Contains("nominate a representative", english.TextBody);
         Assert.Contains("Department &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co", english.HtmlBody);
         Assert.DoesNotContain("<script>", english.HtmlBody);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.IntegrationTests.Hosting;
 
@@ -50,7 +51,7 @@ public sealed class ReminderMailTests
             ],
         };
         var reminder = new Reminder { ProcessId = process.Id, StepId = "invitations", BodyId = body, Kind = kind, Sequence = kind == ReminderKind.Escalation ? 4 : 1, DueOn = Today };
-        return ReminderMail.Compose(reminder, new MailFacts(process, definition, ["coordinator@example.org"], null, null, Today), "workinggroups@example.org");
+        return ReminderMail.Compose(reminder, new MailFacts(process, definition, ["coordinator@example.org"], null, null, Today, new CountryCodes()), "workinggroups@example.org");
     }
 
     private static ProcessDefinition Kazakh(Action<JsonNode> change)

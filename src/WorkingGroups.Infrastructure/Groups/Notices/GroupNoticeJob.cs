@@ -17,7 +17,8 @@ namespace WorkingGroups.Infrastructure.Groups.Notices;
 public sealed class GroupNoticeJob(
     MailDelivery delivery,
     DefinitionVersions versions,
-    SmtpOptions smtp)
+    SmtpOptions smtp,
+    ICountryNames countries)
 {
     [AutomaticRetry(Attempts = 0)]
     public Task SendAsync(long noticeId, CancellationToken cancellationToken) =>
@@ -35,7 +36,7 @@ public sealed class GroupNoticeJob(
         var definition = versions.Find(facts.Group.DefinitionId, facts.Group.DefinitionVersion);
         var coordinators = await Coordinators.OfAsync(db, facts.Group.Country, cancellationToken);
         var to = NoticeRecipients.For(notice, facts, definition, coordinators);
-        var message = GroupNoticeMail.Compose(notice, facts, to, smtp.From);
+        var message = GroupNoticeMail.Compose(notice, facts, to, smtp.From, countries);
         notice.Recipients = string.Join(", ", to.To.Concat(to.Cc));
         if (to.To.Count == 0)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using MimeKit;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Groups;
+using WorkingGroups.Infrastructure.Definitions;
 
 namespace WorkingGroups.Infrastructure.Groups.Notices;
 
@@ -14,14 +15,14 @@ public sealed record NoticeFacts(Group Group, Meeting? Meeting, WorkItem? Item, 
 /// </summary>
 public static class GroupNoticeMail
 {
-    public static MimeMessage Compose(GroupNotice notice, NoticeFacts facts, NoticeRecipients.Addresses to, string from)
+    public static MimeMessage Compose(GroupNotice notice, NoticeFacts facts, NoticeRecipients.Addresses to, string from, ICountryNames countries)
     {
         var (subjectRu, subjectEn, lines) = Text(notice, facts);
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         foreach (var address in to.To) message.To.Add(MailboxAddress.Parse(address));
         foreach (var address in to.Cc) message.Cc.Add(MailboxAddress.Parse(address));
-        message.Subject = $"{subjectRu} / {subjectEn} ({facts.Group.Country})";
+        message.Subject = $"{subjectRu} / {subjectEn} ({countries.InBoth(facts.Group.Country, "ru", "en")})";
         message.MessageId = MessageId(notice, from);
         message.Date = DateTimeOffset.UtcNow;
         var builder = new BodyBuilder { TextBody = string.Join("\n\n", lines) + "\n\n--\nWorkingGroups" };
