@@ -29,6 +29,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ReminderPause> ReminderPauses => Set<ReminderPause>();
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
     public DbSet<Digest> Digests => Set<Digest>();
+    public DbSet<AnswerNotice> AnswerNotices => Set<AnswerNotice>();
     public DbSet<Group> Groups => Set<Group>();
 
     /// <summary>The keys that sign answer links and cookies, when several app instances share a PostgreSQL database.</summary>

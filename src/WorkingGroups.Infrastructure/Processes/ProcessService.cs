@@ -11,6 +11,8 @@ using WorkingGroups.Infrastructure.Engine.Persistence;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Settings;
 
+using WorkingGroups.Infrastructure.Reminders;
+
 namespace WorkingGroups.Infrastructure.Processes;
 
 /// <summary>
@@ -144,8 +146,9 @@ public sealed class ProcessService(
         }, cancellationToken);
     }
 
+    /// <param name="announce">The body answered itself (its link): the coordinators are told by e-mail, recorded with the answer.</param>
     public async Task<Process> AnswerInvitationAsync(Guid processId, string stepId, string bodyId, AnswerInvitation command, string user, CancellationToken cancellationToken,
-        Action<Process>? mayChange = null)
+        Action<Process>? mayChange = null, bool announce = false)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var process = await LoadAsync(db, processId, cancellationToken);
@@ -178,6 +181,7 @@ public sealed class ProcessService(
         }
         Audit(db, processId, user, "invitation-answered", stepId, bodyId, before,
             new { invitation.Status, invitation.RespondedOn, invitation.Nominee, invitation.Reason });
+        if (announce) AnswerNotices.Record(db, processId, stepId, bodyId, clock.GetUtcNow().UtcDateTime);
         // The engine hears of an answer only when it completes the step, unless the instance waits for each answer.
         var stepDone = step.Status == StepStatus.Done;
         return await CommitAndSettleAsync(db, process, stepDone, shape => shape switch

@@ -50,5 +50,18 @@ public static class ReminderModel
             e.Property(d => d.MessageId).HasMaxLength(300);
             e.HasIndex(d => new { d.Email, d.WeekOf }).IsUnique();
         });
+        b.Entity<AnswerNotice>(e =>
+        {
+            e.ToTable("AnswerNotices");
+            e.HasKey(n => n.Id);
+            e.Property(n => n.StepId).HasMaxLength(64);
+            e.Property(n => n.BodyId).HasMaxLength(64);
+            e.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(n => n.LastError).HasMaxLength(2000);
+            e.Property(n => n.MessageId).HasMaxLength(300);
+            e.Property(n => n.Recipients).HasMaxLength(2000);
+            e.HasIndex(n => new { n.ProcessId, n.StepId, n.BodyId }).IsUnique();
+            e.HasIndex(n => n.Status);
+        });
     }
 }

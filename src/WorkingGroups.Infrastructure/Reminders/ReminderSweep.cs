@@ -16,6 +16,7 @@ public sealed class ReminderSweep(
     DefinitionVersions versions,
     ReminderDispatcher dispatcher,
     Digests digests,
+    AnswerNotices answerNotices,
     TimeProvider clock,
     ILogger<ReminderSweep> logger)
 {
@@ -53,6 +54,7 @@ public sealed class ReminderSweep(
         if (recorded.Count > 0) logger.LogInformation("Reminder sweep recorded {Count} due reminders", recorded.Count);
         var scheduled = await dispatcher.DispatchAsync(cancellationToken);
         var digestsScheduled = await digests.PlanAsync(cancellationToken);
+        await answerNotices.DispatchAsync(cancellationToken); // those a failed send or a restart left due
         return new SweepResult(recorded, scheduled, digestsScheduled.Count);
     }
 }

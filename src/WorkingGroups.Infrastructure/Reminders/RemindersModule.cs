@@ -40,6 +40,8 @@ public static class RemindersModule
         services.AddTransient<ReminderSweepJob>();
         services.AddSingleton<Digests>();
         services.AddTransient<DigestJob>();
+        services.AddSingleton<AnswerNotices>();
+        services.AddTransient<AnswerNoticeJob>();
 
         // Our own storage instance and job activator, registered before AddHangfire: Hangfire's defaults are the statics
         // JobStorage.Current and JobActivator.Current, which every host sets as it configures Hangfire. With several hosts
@@ -103,7 +105,7 @@ public sealed class ReminderSweepJob(ReminderSweep sweep)
 }
 
 /// <summary>
-/// Releases the e-mail a killed run left claimed: reminders, group notices and digests (see
+/// Releases the e-mail a killed run left claimed: reminders, group notices, digests and answer notices (see
 /// <see cref="MailDelivery.ReleaseLeftoversAsync{TMail}"/>).
 /// </summary>
 internal sealed class LeftoverReminders(MailDelivery delivery, DatabaseOptions database, ILogger<LeftoverReminders> logger) : IHostedService
@@ -115,7 +117,8 @@ internal sealed class LeftoverReminders(MailDelivery delivery, DatabaseOptions d
         if (database.IsPostgres) return;
         var released = await delivery.ReleaseLeftoversAsync<Core.Reminders.Reminder>(cancellationToken)
             + await delivery.ReleaseLeftoversAsync<Core.Groups.GroupNotice>(cancellationToken)
-            + await delivery.ReleaseLeftoversAsync<Core.Reminders.Digest>(cancellationToken);
+            + await delivery.ReleaseLeftoversAsync<Core.Reminders.Digest>(cancellationToken)
+            + await delivery.ReleaseLeftoversAsync<Core.Reminders.AnswerNotice>(cancellationToken);
         if (released > 0) logger.LogWarning("{Count} e-mails left unfinished by the previous run are due again", released);
     }
 

@@ -532,3 +532,25 @@ ALTER TABLE "Digests" ADD "ClaimedAt" TEXT NULL;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204040604_DigestClaims', '10.0.15');
 
+CREATE TABLE "AnswerNotices" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AnswerNotices" PRIMARY KEY AUTOINCREMENT,
+    "ProcessId" TEXT NOT NULL,
+    "StepId" TEXT NOT NULL,
+    "BodyId" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "LastError" TEXT NULL,
+    "MessageId" TEXT NULL,
+    "Recipients" TEXT NULL,
+    "SentAt" TEXT NULL,
+    "ClaimedAt" TEXT NULL
+);
+
+CREATE UNIQUE INDEX "IX_AnswerNotices_ProcessId_StepId_BodyId" ON "AnswerNotices" ("ProcessId", "StepId", "BodyId");
+
+CREATE INDEX "IX_AnswerNotices_Status" ON "AnswerNotices" ("Status");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204210330_AnswerNotices', '10.0.15');
+

@@ -15,7 +15,7 @@ namespace WorkingGroups.Web.Pages.Answer;
 /// Where an agency answers its invitation from the e-mail, without an account. The signed link names the process,
 /// step, body and the invitation's version; the answer goes through the same rules as the coordinator's.
 /// </summary>
-public sealed class IndexModel(AnswerLinks links, ProcessService processes, TimeProvider clock, IStringLocalizer text) : PageModel
+public sealed class IndexModel(AnswerLinks links, ProcessService processes, AnswerNotices notices, TimeProvider clock, IStringLocalizer text) : PageModel
 {
     [BindProperty] public string? Choice { get; set; }
     [BindProperty] public string? NomineeName { get; set; }
@@ -64,7 +64,8 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Time
             Blank(Reason));
         try
         {
-            await processes.AnswerInvitationAsync(_ticket!.ProcessId, _ticket.StepId, _ticket.BodyId, command, _who, ct);
+            await processes.AnswerInvitationAsync(_ticket!.ProcessId, _ticket.StepId, _ticket.BodyId, command, _who, ct, announce: true);
+            await notices.SendSoonAsync(ct); // now, not at the next sweep
             Answered = true;
         }
         catch (ProcessRuleException ex)

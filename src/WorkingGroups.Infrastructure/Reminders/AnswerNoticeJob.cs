@@ -1,0 +1,45 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Persistence;
+
+namespace WorkingGroups.Infrastructure.Reminders;
+
+/// <summary>Sends one answer notice through <see cref="MailDelivery"/>, as the reminders go: claimed once, composed, sent, marked.</summary>
+public sealed class AnswerNoticeJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ReminderOptions options, ICountryNames countries)
+{
+    [AutomaticRetry(Attempts = 0)]
+    public Task SendAsync(long noticeId, CancellationToken cancellationToken) =>
+        delivery.SendAsync<AnswerNotice, AnswerNoticeJob>(noticeId, ComposeAsync, job => job.SendAsync(noticeId, CancellationToken.None), cancellationToken);
+
+    private async Task<MimeMessage?> ComposeAsync(AppDbContext db, AnswerNotice notice, DateTime now, CancellationToken cancellationToken)
+    {
+        var process = await db.ProjectionReadOnly().SingleOrDefaultAsync(p => p.Id == notice.ProcessId, cancellationToken);
+        var step = process?.Step(notice.StepId);
+        var invitation = step?.Invitations.FirstOrDefault(i => i.BodyId == notice.BodyId);
+        if (process is null || step is null || invitation?.Status is not (InvitationStatus.Accepted or InvitationStatus.Declined))
+        {
+            notice.Status = ReminderStatus.Cancelled; // the answer is no longer there to announce
+            return null;
+        }
+        if (!smtp.IsConfigured)
+        {
+            notice.Status = ReminderStatus.Due;
+            return null;
+        }
+        var coordinators = await Coordinators.OfAsync(db, process.Country, cancellationToken);
+        if (coordinators.Count == 0)
+        {
+            notice.Status = ReminderStatus.Failed;
+            notice.LastError = "No recipient: the country has no coordinator.";
+            return null;
+        }
+        notice.Recipients = string.Join(", ", coordinators);
+        var facts = new AnswerFacts(process, step, invitation, versions.Get(process.DefinitionId, process.DefinitionVersion),
+            $"{options.BaseUrl}/processes/{process.Id}");
+        return AnswerNoticeMail.Compose(notice, facts, coordinators, smtp.From, countries);
+    }
+}
