@@ -46,6 +46,7 @@ public sealed class AnswerNoticeTests
             ["Choice"] = "accepted", ["NomineeName"] = "Айгерим Садыкова", ["NomineePosition"] = "главный эксперт", ["NomineeEmail"] = "a.sadykova@example.org",
         });
         Assert.True(status == HttpStatusCode.OK, page);
+        Assert.Contains("Спасибо: ваш ответ записан и уже виден координатору.", page);
         var accepted = await NoticeAsync(smtp, 1);
         Assert.Equal([ReminderVerbs.Coordinator], accepted.Recipients());
         Assert.StartsWith("Ответ получен: Департамент предупреждения", accepted.Subject);
