@@ -9,9 +9,8 @@ using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Engine;
 using WorkingGroups.Infrastructure.Engine.Persistence;
 using WorkingGroups.Infrastructure.Persistence;
-using WorkingGroups.Infrastructure.Settings;
-
 using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.Infrastructure.Settings;
 
 namespace WorkingGroups.Infrastructure.Processes;
 
