@@ -33,6 +33,13 @@ public sealed class AnswerNotices(IDbContextFactory<AppDbContext> contexts, Mail
         }
     }
 
+    /// <summary>The notices of a process, oldest first, for its page.</summary>
+    public async Task<List<AnswerNotice>> ListAsync(Guid processId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AnswerNotices.AsNoTracking().Where(n => n.ProcessId == processId).OrderBy(n => n.Id).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Hands every notice still due to a send job (none while SMTP is not configured).</summary>
     public async Task<List<long>> DispatchAsync(CancellationToken cancellationToken)
     {

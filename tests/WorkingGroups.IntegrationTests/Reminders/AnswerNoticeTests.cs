@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using MimeKit;
 using WorkingGroups.IntegrationTests.Processes;
 
@@ -73,5 +74,13 @@ public sealed class AnswerNoticeTests
         await Task.Delay(500);
         Assert.Equal(2, smtp.Messages.Count(IsNotice));
         Assert.Equal(2, smtp.Messages.Where(IsNotice).Select(m => m.MessageId).Distinct().Count());
+
+        // The process page lists them with the reminders: to whom, sent, and their Message-ID.
+        var session = await Pages.PageSession.SignedIn(app, "Observer", language: "ru");
+        await session.Get($"/processes/{id}");
+        var rows = Regex.Matches(session.Html, "<tr class=\"answer-notice\">(.*?)</tr>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Contains("уведомление координаторам об ответе", row));
+        Assert.Contains(rows, row => row.Contains("Департамент предупреждения") && row.Contains(ReminderVerbs.Coordinator) && row.Contains(accepted.MessageId!));
     }
 }

@@ -14,12 +14,15 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// A process: its steps, the forms that advance them, corrections, cancellation and the audit trail. Every form goes
 /// through <see cref="ProcessService"/>, the same code path as the API, and shows its refusal next to the field.
 /// </summary>
-public sealed class DetailsModel(ProcessService service, ReminderService reminders, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t) : PageModel
+public sealed class DetailsModel(ProcessService service, ReminderService reminders, AnswerNotices answerNotices, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t)
+    : PageModel
 {
     public Process Process { get; private set; } = null!;
     public ProcessDefinition Definition { get; private set; } = null!;
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
     public IReadOnlyList<Reminder> Reminders { get; private set; } = [];
+    /// <summary>The coordinators' e-mails about answers given through a link (<see cref="Infrastructure.Reminders.AnswerNotices"/>).</summary>
+    public IReadOnlyList<AnswerNotice> AnswerNotices { get; private set; } = [];
     public bool RemindersPaused { get; private set; }
     /// <summary>Without an SMTP server reminders fall due and stay so: the page says it rather than promise e-mail.</summary>
     public bool MailConfigured => smtp.IsConfigured;
@@ -166,6 +169,7 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
         if (!await LoadProcessAsync(id, ct)) return false;
         Audit = await service.AuditAsync(id, ct);
         Reminders = await reminders.ListAsync(id, ct);
+        AnswerNotices = await answerNotices.ListAsync(id, ct);
         RemindersPaused = await reminders.IsPausedAsync(id, ct);
         return true;
     }
