@@ -1,13 +1,21 @@
 namespace WorkingGroups.Benchmarks;
 
 /// <summary>
-/// Scenarios 3 and 5: the app as a child process; start-up time over fresh data folders; processes started and
-/// steps completed through the API at each concurrency; then the peak working set, and idle CPU with live
-/// processes parked at different steps.
+/// Scenarios 3 and 5 (and 2, walked in turns with 3, in a whole run): the app as a child process; start-up time over
+/// fresh data folders; processes started and steps completed through the API at each concurrency; then the peak
+/// working set, and idle CPU with live processes parked at different steps.
 /// </summary>
 public static class EndToEnd
 {
-    public static async Task RunAsync(Settings settings, Results results)
+    public static Task RunAsync(Settings settings, Results results) => RunAsync(settings, results, withPeer: false);
+
+    /// <summary>
+    /// Scenarios 2 and 3 together: each repetition walks the in-memory peer, then the app, back to back, so that the
+    /// ratio 3/2 compares the two under the same load on the machine, not a minute apart (docs/performance.md).
+    /// </summary>
+    public static Task RunWithPeerAsync(Settings settings, Results results) => RunAsync(settings, results, withPeer: true);
+
+    private static async Task RunAsync(Settings settings, Results results, bool withPeer)
     {
         var startups = await Measure.RepeatAsync(1, settings.Quick ? 1 : 3, async run =>
         {
@@ -21,9 +29,11 @@ public static class EndToEnd
         await using var app = await ChildApp.StartAsync(settings, folder);
         using var client = app.Client(token);
         var driver = new HttpDriver(client);
+        await using var peer = withPeer ? await EnginePeer.StartAsync(settings) : null;
+        if (peer is not null) await StepWalk.WarmUpAsync(peer, settings.WarmUp);
         await StepWalk.WarmUpAsync(driver, settings.WarmUp);
 
-        await WalksAsync(settings, results, "3 ours", "HTTP, durable", app, driver, settings.Concurrencies);
+        await WalksAsync(settings, results, "3 ours", "HTTP, durable", app, driver, settings.Concurrencies, peer);
         results.Add("5 start-up", "peak working set (VmHWM) after scenario 3", app.PeakWorkingSetMb(), "MB", "single reading");
 
         await IdleCpuAsync(settings, results, app, driver);
@@ -33,13 +43,21 @@ public static class EndToEnd
     /// Completions through the API at each concurrency: completions per second, the app's CPU per action, and the
     /// latency percentiles of a completion, as rows of <paramref name="scenario"/>.
     /// </summary>
-    public static async Task WalksAsync(Settings settings, Results results, string scenario, string note, ChildApp app, HttpDriver driver, int[] concurrencies)
+    /// <param name="peer">When given, walked just before each repetition of the app (its rows are scenario 2's).</param>
+    public static async Task WalksAsync(Settings settings, Results results, string scenario, string note, ChildApp app, HttpDriver driver, int[] concurrencies,
+        IProcessDriver? peer = null)
     {
         foreach (var clients in concurrencies)
         {
             var cpu = new List<double>();
+            var peerRuns = new List<WalkRun>();
             var runs = await Measure.RepeatAsync(1, settings.Repetitions, async repetition =>
             {
+                if (peer is not null)
+                {
+                    var peerRun = await StepWalk.RunAsync(peer, clients, settings.ProcessesPerClient(clients));
+                    if (repetition >= 0) peerRuns.Add(peerRun);
+                }
                 var ticks = app.CpuTicks();
                 var run = await StepWalk.RunAsync(driver, clients, settings.ProcessesPerClient(clients));
                 // The walk's starts run before its clock, so they are in the ticks too: per action, not per completion.
@@ -47,6 +65,7 @@ public static class EndToEnd
                 if (repetition >= 0) cpu.Add((app.CpuTicks() - ticks) * 10.0 / actions); // warm-up runs are numbered below zero
                 return run;
             });
+            if (peer is not null) EnginePeer.Add(results, clients, peerRuns);
             results.Add(scenario, $"completions per second, concurrency {clients}", Measure.Median(runs.Select(r => r.PerSecond)), "/s", note);
             results.Add(scenario, $"app CPU per action, concurrency {clients}", Measure.Median(cpu), "ms", "starts and completions, from /proc");
             foreach (var p in new[] { 50, 95, 99 })

@@ -45,17 +45,20 @@ public sealed class EnginePeer : IProcessDriver, IAsyncDisposable
         await using var peer = await StartAsync(settings);
         await StepWalk.WarmUpAsync(peer, settings.WarmUp);
         foreach (var clients in settings.Concurrencies)
-        {
-            var runs = await Measure.RepeatAsync(1, settings.Repetitions, _ => StepWalk.RunAsync(peer, clients, settings.ProcessesPerClient(clients)));
-            results.Add("2 peer", $"steps advanced per second, concurrency {clients}", Measure.Median(runs.Select(r => r.PerSecond)), "/s", "in-memory engine");
-            foreach (var p in new[] { 50, 95 })
-                results.Add("2 peer", $"p{p} latency, concurrency {clients}", Measure.Median(runs.Select(r => Measure.Percentile(r.LatenciesMs, p))), "ms");
-        }
+            Add(results, clients, await Measure.RepeatAsync(1, settings.Repetitions, _ => StepWalk.RunAsync(peer, clients, settings.ProcessesPerClient(clients))));
+    }
+
+    /// <summary>The peer's rows for one concurrency, from its repetitions.</summary>
+    public static void Add(Results results, int clients, IReadOnlyList<WalkRun> runs)
+    {
+        results.Add("2 peer", $"steps advanced per second, concurrency {clients}", Measure.Median(runs.Select(r => r.PerSecond)), "/s", "in-memory engine");
+        foreach (var p in new[] { 50, 95 })
+            results.Add("2 peer", $"p{p} latency, concurrency {clients}", Measure.Median(runs.Select(r => Measure.Percentile(r.LatenciesMs, p))), "ms");
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private static async Task<EnginePeer> StartAsync(Settings settings)
+    public static async Task<EnginePeer> StartAsync(Settings settings)
     {
         var ram = Directory.Exists("/dev/shm") ? "/dev/shm" : settings.WorkFolder;
         var provider = await InProcessServices.StartAsync(settings, Path.Combine(ram, $"wg-bench-peer-{Guid.NewGuid():N}"), [], services =>

@@ -10,7 +10,8 @@ Console.WriteLine($"WorkingGroups benchmarks{(settings.Quick ? " (--quick)" : ""
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 Func<Settings, Results, Task>[] scenarios = only switch
 {
-    null => [SqliteLimit.RunAsync, EnginePeer.RunAsync, EndToEnd.RunAsync, Dashboards.RunAsync, Sweep.RunAsync, PostgresEndToEnd.RunAsync],
+    // The whole run walks the peer and the app in turns (EndToEnd.RunWithPeerAsync); --only peer or end-to-end walks one of them.
+    null => [SqliteLimit.RunAsync, EndToEnd.RunWithPeerAsync, Dashboards.RunAsync, Sweep.RunAsync, PostgresEndToEnd.RunAsync],
     "limit" => [SqliteLimit.RunAsync],
     "peer" => [EnginePeer.RunAsync],
     "end-to-end" => [EndToEnd.RunAsync],
