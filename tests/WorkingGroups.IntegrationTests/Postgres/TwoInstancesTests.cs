@@ -115,15 +115,19 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"{acknowledged} actions; the two sweeps scheduled {string.Join(" + ", sweeps.Select(s => s.GetProperty("scheduled").GetArrayLength()))} reminders");
         Assert.True(scheduled >= Waiting * Bodies.Length, $"only {scheduled} reminders scheduled");
 
+        // Every process, not only the waiting ones: each instance also sweeps once at its start, and that sweep may meet a
+        // process early in its walk (started in 2025, so its first step is long overdue). What it recorded for a step
+        // completed since is cancelled at sending, and what it sent counts like the rest.
         var sent = new List<string>();
-        foreach (var id in processes.Where(p => !p.Value).Select(p => p.Key))
+        foreach (var (id, established) in processes)
         {
             var reminders = await clients[0].Settled(JsonDocument.Parse($"{{\"id\":\"{id}\"}}").RootElement, seconds: 120);
-            Assert.All(reminders, r => Assert.Equal("sent", r.Status()));
-            sent.AddRange(reminders.Select(r => r.GetProperty("messageId").GetString()!));
+            Assert.All(reminders, r => Assert.Contains(r.Status(), new[] { "sent", "cancelled" }));
+            if (!established) Assert.All(reminders.Where(r => r.GetProperty("stepId").GetString() == "invitations"), r => Assert.Equal("sent", r.Status()));
+            sent.AddRange(reminders.Where(r => r.Status() == "sent").Select(r => r.GetProperty("messageId").GetString()!));
         }
         Assert.Equal(sent.Count, sent.Distinct().Count());
-        Assert.Equal(scheduled, sent.Count);
+        Assert.True(sent.Count >= scheduled, $"{sent.Count} reminders sent of the {scheduled} the two sweeps scheduled");
 
         // Each recorded reminder reached the SMTP server exactly once.
         var received = (await _smtp.WaitForAsync(sent.Count, seconds: 60)).Select(m => m.MessageId).ToList();
