@@ -30,16 +30,19 @@ public sealed class AnswerNoticeJob(MailDelivery delivery, DefinitionVersions ve
             notice.Status = ReminderStatus.Due;
             return null;
         }
-        var coordinators = await Coordinators.OfAsync(db, process.Country, cancellationToken);
+        var coordinators = await Coordinators.WithLanguagesAsync(db, process.Country, cancellationToken);
         if (coordinators.Count == 0)
         {
             notice.Status = ReminderStatus.Failed;
             notice.LastError = "No recipient: the country has no coordinator.";
             return null;
         }
-        notice.Recipients = string.Join(", ", coordinators);
+        var to = coordinators.Select(c => c.Email).ToList();
+        notice.Recipients = string.Join(", ", to);
+        // In the language every coordinator chose, where they agree; in both, Russian first, where they do not.
+        var language = coordinators.Select(c => c.Language).Distinct().ToList() is [{ } one] ? one : null;
         var facts = new AnswerFacts(process, step, invitation, versions.Get(process.DefinitionId, process.DefinitionVersion),
             $"{options.BaseUrl}/processes/{process.Id}");
-        return AnswerNoticeMail.Compose(notice, facts, coordinators, smtp.From, countries);
+        return AnswerNoticeMail.Compose(notice, facts, to, smtp.From, countries, language);
     }
 }

@@ -12,12 +12,15 @@ namespace WorkingGroups.Infrastructure.Reminders;
 public sealed record AnswerFacts(Process Process, ProcessStep Step, Invitation Invitation, ProcessDefinition Definition, string ProcessUrl);
 
 /// <summary>
-/// Writes an answer notice to the coordinators, in Russian (the working language) and then English, like the group
-/// notices: who answered, accepted with whom or declined why, on which date, and how many bodies the step still waits for.
+/// Writes an answer notice to the coordinators, in the language they all chose, else in Russian (the working language)
+/// and then English, like the group notices: who answered, accepted with whom or declined why, on which date, and how
+/// many bodies the step still waits for.
 /// </summary>
 public static class AnswerNoticeMail
 {
-    public static MimeMessage Compose(AnswerNotice notice, AnswerFacts facts, IReadOnlyList<string> coordinators, string from, ICountryNames countries)
+    /// <param name="language">"ru" or "en" when every recipient chose it; null writes both.</param>
+    public static MimeMessage Compose(AnswerNotice notice, AnswerFacts facts, IReadOnlyList<string> coordinators, string from, ICountryNames countries,
+        string? language = null)
     {
         var body = facts.Definition.FindBody(notice.BodyId);
         string Body(string language) => body?.Name.Get(language) ?? notice.BodyId;
@@ -27,17 +30,28 @@ public static class AnswerNoticeMail
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         foreach (var to in coordinators) message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = $"Ответ получен: {Body("ru")} — {answerRu} / Answer received: {Body("en")} — {answerEn} "
-                          + $"({countries.InBoth(facts.Process.Country, "ru", "en")})";
+        var country = facts.Process.Country;
+        message.Subject = language switch
+        {
+            "ru" => $"Ответ получен: {Body("ru")} — {answerRu} ({countries.Of(country, "ru")})",
+            "en" => $"Answer received: {Body("en")} — {answerEn} ({countries.Of(country, "en")})",
+            _ => $"Ответ получен: {Body("ru")} — {answerRu} / Answer received: {Body("en")} — {answerEn} ({countries.InBoth(country, "ru", "en")})",
+        };
         message.MessageId = $"{notice.ProcessId:N}.{notice.StepId}.{notice.BodyId}.answer@{ReminderMail.DomainOf(from)}";
         message.Date = DateTimeOffset.UtcNow;
-        var text = string.Join("\n", [.. Lines(facts, "ru", Body("ru"), answerRu), "", "—", "", .. Lines(facts, "en", Body("en"), answerEn),
-            "", "--", "WorkingGroups"]);
+        IEnumerable<string> lines = language switch
+        {
+            "ru" => Lines(facts, "ru", Body("ru"), answerRu),
+            "en" => Lines(facts, "en", Body("en"), answerEn),
+            _ => [.. Lines(facts, "ru", Body("ru"), answerRu), "", "—", "", .. Lines(facts, "en", Body("en"), answerEn)],
+        };
+        var text = string.Join("\n", [.. lines, "", "--", "WorkingGroups"]);
         message.Body = new BodyBuilder
         {
             TextBody = text,
             HtmlBody = "<!DOCTYPE html><html><body><pre>" + WebUtility.HtmlEncode(text) + "</pre></body></html>",
         }.ToMessageBody();
+        if (language is not null) message.Body.Headers.Add(HeaderId.ContentLanguage, language);
         return message;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using MimeKit;
 using WorkingGroups.IntegrationTests.Processes;
@@ -82,5 +83,31 @@ public sealed class AnswerNoticeTests
         Assert.Equal(2, rows.Count);
         Assert.All(rows, row => Assert.Contains("уведомление координаторам об ответе", row));
         Assert.Contains(rows, row => row.Contains("Департамент предупреждения") && row.Contains(ReminderVerbs.Coordinator) && row.Contains(accepted.MessageId!));
+    }
+
+    [Fact]
+    public async Task Coordinators_who_all_chose_english_get_the_notice_in_english_alone()
+    {
+        await using var smtp = new SmtpSink();
+        using var app = new ReminderApp(smtp);
+        var coordinator = await app.ClientAs(ReminderVerbs.Coordinator, "Coordinator", "KZ");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsJsonAsync("/api/v1/me/language", new { language = "en" })).StatusCode);
+        var process = await coordinator.InvitationsSent(app.Today, "epd-mes");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/v1/processes/{ProcessApi.Id(process)}/reminders/send-now", null)).StatusCode);
+        await smtp.WaitForAsync(1);
+
+        var (status, page) = await app.CreateClient().AnswerThroughLink(smtp.To(Epd).Single().Link(), new() { ["Choice"] = "declined", ["Reason"] = "No mandate" });
+        Assert.True(status == HttpStatusCode.OK, page);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        MimeMessage? notice;
+        while ((notice = smtp.Messages.SingleOrDefault(m => m.Subject?.StartsWith("Answer received", StringComparison.Ordinal) == true)) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no answer notice arrived");
+            await Task.Delay(100);
+        }
+        Assert.Equal("Answer received: Emergency Prevention Department of the MES — declined (Kazakhstan)", notice.Subject);
+        Assert.Equal("en", notice.Language());
+        Assert.Contains("Reason: No mandate", notice.TextBody);
+        Assert.DoesNotMatch("\\p{IsCyrillic}", notice.TextBody);
     }
 }
