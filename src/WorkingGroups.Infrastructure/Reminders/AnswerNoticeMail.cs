@@ -65,8 +65,7 @@ public static class AnswerNoticeMail
             ? $"{bodyName} ответил(а) на приглашение по ссылке из письма: {answer}, {on}."
             : $"{bodyName} answered the invitation through the link in its e-mail: {answer} on {on}.";
         if (invitation.Nominee is { } nominee)
-            yield return (ru ? "Представитель: " : "Representative: ") + nominee.Name
-                         + (nominee.Position is null ? "" : $", {nominee.Position}") + (nominee.Email is null ? "" : $" <{nominee.Email}>");
+            yield return (ru ? "Представитель: " : "Representative: ") + nominee.Line();
         if (invitation.Reason is { } reason) yield return (ru ? "Причина: " : "Reason: ") + reason;
         var waiting = facts.Step.Invitations.Count(i => i.Status == InvitationStatus.Pending);
         yield return ru

@@ -34,10 +34,6 @@ public static class TextFormatting
     public static string Document(this IStringLocalizer t, Evidence e) =>
         e.Title + (e.Number is null ? "" : $" № {e.Number}") + (e.Date is null ? "" : $", {t.Date(e.Date)}");
 
-    /// <summary>A nominee on one line: "name, position &lt;e-mail&gt;".</summary>
-    public static string Line(this Nominee n) =>
-        n.Name + (n.Position is null ? "" : $", {n.Position}") + (n.Email is null ? "" : $" <{n.Email}>");
-
     /// <summary>A rule's message in the reader's language, naming steps and bodies by their titles.</summary>
     public static string Rule(this IStringLocalizer t, ProcessRuleException error, ProcessDefinition? definition)
     {
