@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Attention;
 using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Engine;
 using WorkingGroups.Infrastructure.Persistence;
@@ -34,6 +35,7 @@ builder.Services.AddProcesses();
 builder.Services.AddDashboards();
 builder.Services.AddReminders();
 builder.Services.AddGroups();
+builder.Services.AddAttention();
 builder.Services.AddHealth();
 builder.Services.AddTexts();
 builder.Services.AddPages();

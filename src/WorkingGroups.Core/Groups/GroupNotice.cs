@@ -56,16 +56,25 @@ public static class GroupNoticePlan
             if (remindOn > scheduledOn && remindOn <= today) yield return Notice(NoticeKind.MeetingReminder, meeting.Id, remindOn);
         }
 
-        var lastAnnual = meetings.Where(m => m.Kind == Definitions.MeetingKind.Annual && m.Date <= today).Select(m => (DateOnly?)m.Date).Max();
-        var since = lastAnnual ?? group.EstablishedOn;
-        var annualDue = since.AddMonths(11);
-        if (annualDue < today && !meetings.Any(m => m.Kind == Definitions.MeetingKind.Annual && m.Date > since))
+        if (AnnualMeetingDueOn(group, meetings, today) is { } annualDue)
             yield return Notice(NoticeKind.AnnualMeetingDue, group.Id, annualDue);
 
-        foreach (var item in plans.SelectMany(p => p.Items).Where(i => i.Unfinished))
+        foreach (var item in plans.SelectMany(p => p.Items))
         {
             if (item.OverdueOn(today)) yield return Notice(NoticeKind.ItemOverdue, item.Id, item.Deadline.AddDays(1));
-            else if (item.Deadline.AddDays(-days.BeforeDeadline) <= today) yield return Notice(NoticeKind.ItemDueSoon, item.Id, item.Deadline.AddDays(-days.BeforeDeadline));
+            else if (item.DueSoonOn(today, days.BeforeDeadline)) yield return Notice(NoticeKind.ItemDueSoon, item.Id, item.Deadline.AddDays(-days.BeforeDeadline));
         }
+    }
+
+    /// <summary>
+    /// The day the next annual meeting fell due (11 months after the last one held, or after the establishment) when that
+    /// day has passed and none is scheduled since; otherwise null.
+    /// </summary>
+    public static DateOnly? AnnualMeetingDueOn(Group group, IReadOnlyList<Meeting> meetings, DateOnly today)
+    {
+        var lastAnnual = meetings.Where(m => m.Kind == Definitions.MeetingKind.Annual && m.Date <= today).Select(m => (DateOnly?)m.Date).Max();
+        var since = lastAnnual ?? group.EstablishedOn;
+        var due = since.AddMonths(11);
+        return due < today && !meetings.Any(m => m.Kind == Definitions.MeetingKind.Annual && m.Date > since) ? due : null;
     }
 }

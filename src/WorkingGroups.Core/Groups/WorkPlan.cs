@@ -61,6 +61,9 @@ public sealed class WorkItem
     public bool Unfinished => Status is WorkItemStatus.Planned or WorkItemStatus.InProgress;
 
     public bool OverdueOn(DateOnly date) => Unfinished && Deadline < date;
+
+    /// <summary>Unfinished, its deadline not passed but at most <paramref name="daysAhead"/> days away.</summary>
+    public bool DueSoonOn(DateOnly date, int daysAhead) => Unfinished && !OverdueOn(date) && Deadline.AddDays(-daysAhead) <= date;
 }
 
 public sealed record WorkPlanProgress(DateOnly AsOf, int Items, int Done, int InProgress, int Overdue, int CarriedOver)

@@ -86,6 +86,16 @@ public sealed class CoordinatorJourneyTests
         await page.GotoAsync("/definitions/kz-establishment");
         await Expect(page.Locator("figure.diagram svg")).ToBeVisibleAsync();
         await page.ShotAsync("definition-ru");
+
+        // The home page opens on what needs attention: the invitations step long overdue, the bodies still silent.
+        await page.Locator("a.brand").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Что требует внимания" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#late-steps tr[data-step='invitations']")).ToContainTextAsync("просрочено");
+        await Expect(page.Locator("#silent-bodies tr[data-body]")).ToHaveCountAsync(6); // eight invited, two answered (the future date was refused)
+        await Expect(page.Locator("#silent-bodies tr[data-body='iwac']")).ToHaveCountAsync(0);
+        await page.ShotAsync("attention-ru");
+        await page.Locator("#silent-bodies tr[data-body='dmc-mfa'] a").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kazakhstan working group" })).ToBeVisibleAsync();
     }
 
     private static async Task CompleteAsync(IPage page, string step, string date, string number)

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using WorkingGroups.Core.Attention;
+using WorkingGroups.Core.Groups;
+using WorkingGroups.Core.Processes;
+using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Groups;
+using WorkingGroups.Infrastructure.Groups.Notices;
+using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.Infrastructure.Settings;
+
+namespace WorkingGroups.Infrastructure.Attention;
+
+/// <summary>Reads what the attention list is computed from: active processes, their reminders so far, and the groups' year.</summary>
+public sealed class AttentionService(IDbContextFactory<AppDbContext> contexts, DefinitionVersions versions, IConfiguration configuration, TimeProvider clock)
+{
+    /// <summary>How close a Work Plan deadline counts as soon: the days before it that the responsible body is reminded.</summary>
+    private NoticeDays Days { get; } = SettingsReader.Use(configuration, GroupNoticeSweep.ReadDays);
+
+    /// <summary>Today's list for one country, or every country when <paramref name="country"/> is null.</summary>
+    public async Task<AttentionList> ForAsync(string? country, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        var active = db.Processes.Where(p => p.Status == ProcessStatus.Active && (country == null || p.Country == country));
+        var processes = await db.ProjectionReadOnly().Where(p => active.Any(a => a.Id == p.Id)).ToListAsync(cancellationToken);
+        var sent = await db.Reminders.AsNoTracking()
+            .Where(r => r.Status == ReminderStatus.Sent && r.Kind != ReminderKind.Overdue && active.Any(a => a.Id == r.ProcessId))
+            .Select(r => new { r.ProcessId, r.StepId, r.BodyId, r.Kind, r.DueOn, r.SentAt })
+            .ToListAsync(cancellationToken);
+        // A recorded reminder is dated by when it went out (its due date); one the app sent, by its delivery.
+        var tallies = sent
+            .GroupBy(r => (r.ProcessId, r.StepId, r.BodyId))
+            .ToDictionary(g => g.Key, g => new ReminderTally(g.Count(),
+                g.Max(r => r.Kind == ReminderKind.Recorded ? r.DueOn : r.SentAt is { } at ? DateOnly.FromDateTime(at) : (DateOnly?)null)));
+
+        var groups = await GroupStore.Query(db).AsNoTracking().Where(g => country == null || g.Country == country).ToListAsync(cancellationToken);
+        var ids = groups.Select(g => g.Id).ToList();
+        var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => ids.Contains(m.GroupId)).ToListAsync(cancellationToken);
+        var plans = await db.Set<WorkPlan>().AsNoTracking().Include(p => p.Items).Where(p => ids.Contains(p.GroupId)).ToListAsync(cancellationToken);
+
+        return AttentionList.Of(
+            processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(),
+            i => tallies.GetValueOrDefault((i.ProcessId, i.StepId, i.BodyId), ReminderTally.None),
+            groups.Select(g => new GroupYear(g, meetings.Where(m => m.GroupId == g.Id).ToList(), plans.Where(p => p.GroupId == g.Id).ToList())).ToList(),
+            Days,
+            today);
+    }
+}
