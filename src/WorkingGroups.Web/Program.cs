@@ -3,6 +3,7 @@ using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Engine;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Processes;
+using WorkingGroups.Web.Attention;
 using WorkingGroups.Web.Auth;
 using WorkingGroups.Web.Cli;
 using WorkingGroups.Web.Dashboards;
@@ -63,6 +64,7 @@ app.MapProcessesApi();
 app.MapDashboardsApi();
 app.MapReminders();
 app.MapGroups();
+app.MapAttentionApi();
 app.MapRazorPages();
 app.MapOpenApiDocument();
 

@@ -30,10 +30,10 @@ public sealed record GroupConcern(Group Group, GroupConcernKind Kind, DateOnly D
 public sealed record GroupYear(Group Group, IReadOnlyList<Meeting> Meetings, IReadOnlyList<WorkPlan> Plans);
 
 /// <summary>
-/// What needs a coordinator's attention today: steps running late, bodies that have not answered, and what is due about
+/// What needs a coordinator's attention on a day: steps running late, bodies that have not answered, and what is due about
 /// the established groups. The most pressing first in each list.
 /// </summary>
-public sealed record AttentionList(IReadOnlyList<LateStep> Steps, IReadOnlyList<SilentBody> Bodies, IReadOnlyList<GroupConcern> Groups)
+public sealed record AttentionList(DateOnly AsOf, IReadOnlyList<LateStep> Steps, IReadOnlyList<SilentBody> Bodies, IReadOnlyList<GroupConcern> Groups)
 {
     public bool IsEmpty => Steps.Count == 0 && Bodies.Count == 0 && Groups.Count == 0;
 
@@ -63,7 +63,7 @@ public sealed record AttentionList(IReadOnlyList<LateStep> Steps, IReadOnlyList<
             .OrderBy(c => c.Kind)
             .ThenBy(c => c.Date)
             .ToList();
-        return new AttentionList(steps, bodies, concerns);
+        return new AttentionList(today, steps, bodies, concerns);
     }
 
     private static IEnumerable<GroupConcern> ConcernsOf(GroupYear year, NoticeDays days, DateOnly today)

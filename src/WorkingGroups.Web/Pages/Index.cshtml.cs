@@ -11,20 +11,19 @@ namespace WorkingGroups.Web.Pages;
 /// The home page. Signed in, it opens on what needs attention today: a coordinator's own country; observers and admins
 /// every country, or one of them (<c>?country=</c>). Without signing in, only what the tool is.
 /// </summary>
-public sealed class IndexModel(AttentionService attention, DefinitionCatalog catalog, TimeProvider clock) : PageModel
+public sealed class IndexModel(AttentionService attention, DefinitionCatalog catalog) : PageModel
 {
     public AttentionList? Attention { get; private set; }
     public IReadOnlyList<string> Countries => catalog.Countries;
     public string? Country { get; private set; }
+    /// <summary>A coordinator's list is their country's: no other is offered.</summary>
     public bool CountryIsTheUsers { get; private set; }
-    public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(string? country, CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true) return;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         CountryIsTheUsers = User.IsInRole(Roles.Coordinator) && !User.IsAdmin();
-        Country = CountryIsTheUsers ? User.Country() : string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
+        Country = User.AttentionCountry(country);
         Attention = await attention.ForAsync(Country, ct);
     }
 }

@@ -72,6 +72,16 @@ public sealed partial class AttentionPageTests(AppFactory factory) : IClassFixtu
         Assert.Contains("in 5 days", Row(groups, "data-concern=\"ItemDueSoon\""));
         Assert.DoesNotContain("Joint inspection", groups);
 
+        // The same list as JSON for a script, in the coordinator's country whatever it asks for.
+        var json = await (await kz.GetAsync("/api/v1/attention?country=TJ")).Json(HttpStatusCode.OK);
+        Assert.Equal("KZ", json.GetProperty("country").GetString());
+        var first = json.GetProperty("steps")[0];
+        Assert.Equal(("start-procedure", "overdue", 60), (first.GetProperty("stepId").GetString(), first.GetProperty("state").GetString(), first.GetProperty("elapsedDays").GetInt32()));
+        var wic = json.GetProperty("bodies").EnumerateArray().Single(b => b.GetProperty("bodyId").GetString() == "wic");
+        Assert.Equal((1, Day(-3)), (wic.GetProperty("reminders").GetInt32(), wic.GetProperty("lastReminderOn").GetString()));
+        Assert.Equal(["annual-meeting-due", "item-overdue", "item-due-soon"],
+            json.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("kind").GetString()));
+
         // Once the annual meeting is scheduled, it is no longer overdue but ahead.
         await kz.Schedule(group, "annual", Day(20));
         await page.Get("/");
@@ -98,6 +108,12 @@ public sealed partial class AttentionPageTests(AppFactory factory) : IClassFixtu
         Assert.Contains($"Таджикистан, на {Today:dd.MM.yyyy}.", page.Html);
         Assert.Contains("Таджикская группа", page.Html);
         Assert.DoesNotContain("Казахская группа", page.Html);
+
+        var observer = await factory.ClientFor("Observer");
+        var json = await (await observer.GetAsync("/api/v1/attention?country=tj")).Json(HttpStatusCode.OK);
+        Assert.Equal("TJ", json.GetProperty("country").GetString());
+        Assert.All(json.GetProperty("steps").EnumerateArray(), s => Assert.Equal("TJ", s.GetProperty("country").GetString()));
+        Assert.NotEqual(0, json.GetProperty("steps").GetArrayLength());
     }
 
     [Fact]

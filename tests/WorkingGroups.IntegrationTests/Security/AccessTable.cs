@@ -78,6 +78,7 @@ public static class AccessTable
         [new("GET", "/api/v1/reminders/digest/")] = AnyCoordinator,
         [new("PUT", "/api/v1/reminders/digest/")] = AnyCoordinator,
         [new("GET", "/api/v1/dashboards/portfolio")] = SignedIn,
+        [new("GET", "/api/v1/attention/")] = SignedIn,
         [new("GET", "/api/v1/dashboards/steps")] = SignedIn,
         [new("GET", "/api/v1/dashboards/countries")] = SignedIn,
         [new("GET", "/api/v1/dashboards/agencies")] = SignedIn,
