@@ -25,10 +25,11 @@ public sealed class AttentionService(IDbContextFactory<AppDbContext> contexts, D
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        var active = db.Processes.Where(p => p.Status == ProcessStatus.Active && (country == null || p.Country == country));
-        var processes = await db.ProjectionReadOnly().Where(p => active.Any(a => a.Id == p.Id)).ToListAsync(cancellationToken);
+        var processes = await db.ProjectionReadOnly()
+            .Where(p => p.Status == ProcessStatus.Active && (country == null || p.Country == country)).ToListAsync(cancellationToken);
         var sent = await db.Reminders.AsNoTracking()
-            .Where(r => r.Status == ReminderStatus.Sent && r.Kind != ReminderKind.Overdue && active.Any(a => a.Id == r.ProcessId))
+            .Where(r => r.Status == ReminderStatus.Sent && r.Kind != ReminderKind.Overdue
+                        && db.Processes.Any(p => p.Id == r.ProcessId && p.Status == ProcessStatus.Active && (country == null || p.Country == country)))
             .Select(r => new { r.ProcessId, r.StepId, r.BodyId, r.Kind, r.DueOn, r.SentAt })
             .ToListAsync(cancellationToken);
         // A recorded reminder is dated by when it went out (its due date); one the app sent, by its delivery.
