@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Attention;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -13,7 +14,8 @@ namespace WorkingGroups.Infrastructure.Reminders;
 /// Sends one weekly digest through <see cref="MailDelivery"/>, as the reminders and group notices go: claimed once,
 /// composed from today's projection in the coordinator's language, sent, marked; a failure is retried.
 /// </summary>
-public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ICountryNames countries)
+public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ReminderOptions options, ICountryNames countries,
+    AttentionService attention)
 {
     [AutomaticRetry(Attempts = 0)]
     public Task SendAsync(long digestId, CancellationToken cancellationToken) =>
@@ -32,7 +34,8 @@ public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions
             .OrderBy(p => p.Country).ThenBy(p => p.StartedOn).ToListAsync(cancellationToken);
         var email = digest.Email.ToUpperInvariant();
         var language = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
-        return DigestMail.Compose(digest, processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(),
-            DateOnly.FromDateTime(now), smtp.From, countries, AppUser.KnownLanguage(language));
+        var groups = (await attention.ForAsync(subscription.Country, cancellationToken)).Groups;
+        return DigestMail.Compose(digest, processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(), groups,
+            DateOnly.FromDateTime(now), smtp.From, $"{options.BaseUrl}/", countries, AppUser.KnownLanguage(language));
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using MimeKit;
+using WorkingGroups.Core.Attention;
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
@@ -9,13 +11,14 @@ using WorkingGroups.Infrastructure.Definitions;
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>
-/// The weekly digest: per active process, who has not answered and which steps are overdue. In the coordinator's own
-/// language ("en" or "ru"), or in English then Russian when they have not chosen one.
+/// The weekly digest: per active process, who has not answered and which steps are overdue; then what is due about the
+/// groups, as the home page lists it, and a link to that page. In the coordinator's own language ("en" or "ru"), or in
+/// English then Russian when they have not chosen one.
 /// </summary>
 public static class DigestMail
 {
-    public static MimeMessage Compose(Digest digest, IReadOnlyList<(Process Process, ProcessDefinition Definition)> processes, DateOnly today, string from,
-        ICountryNames countries, string? language = null)
+    public static MimeMessage Compose(Digest digest, IReadOnlyList<(Process Process, ProcessDefinition Definition)> processes,
+        IReadOnlyList<GroupConcern> groups, DateOnly today, string from, string homeUrl, ICountryNames countries, string? language = null)
     {
         // Each text in both languages; with none chosen both are written, joined as given.
         string Say(string en, string ru, string joint, string prefix = "") =>
@@ -23,7 +26,7 @@ public static class DigestMail
         string Country(string code) => language is null ? countries.InBoth(code, "en", "ru") : countries.Of(code, language);
 
         var lines = new List<string> { Say($"Weekly digest, {digest.WeekOf:yyyy-MM-dd}.", $"Еженедельная сводка, {digest.WeekOf:dd.MM.yyyy}.", " "), "" };
-        if (processes.Count == 0) lines.Add(Say("Nothing is pending.", "Ничего не ожидается.", " "));
+        if (processes.Count == 0 && groups.Count == 0) lines.Add(Say("Nothing is pending.", "Ничего не ожидается.", " "));
         foreach (var (process, definition) in processes)
         {
             var (elapsed, benchmark) = (process.ElapsedDays(today), process.BenchmarkDays);
@@ -46,6 +49,22 @@ public static class DigestMail
             }
             lines.Add("");
         }
+        if (groups.Count > 0)
+        {
+            lines.Add(Say("Working groups:", "Рабочие группы:", " / "));
+            foreach (var concerns in groups.GroupBy(c => c.Group.Id))
+            {
+                var group = concerns.First().Group;
+                lines.Add($"{group.Title} ({Country(group.Country)}):");
+                foreach (var concern in concerns)
+                {
+                    var (en, ru) = GroupLine(concern, today);
+                    lines.Add(Say(en, ru, "\n    ", "  - "));
+                }
+            }
+            lines.Add("");
+        }
+        lines.Add(Say($"Everything that needs attention: {homeUrl}", $"Всё, что требует внимания: {homeUrl}", "\n"));
 
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
@@ -67,5 +86,25 @@ public static class DigestMail
         }.ToMessageBody();
         if (language is not null) message.Body.Headers.Add(HeaderId.ContentLanguage, language);
         return message;
+    }
+
+    private static string StartsAt(Meeting meeting) => meeting.StartsAt.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>One thing due about a group, in English and in Russian, each with its own way of writing dates.</summary>
+    private static (string En, string Ru) GroupLine(GroupConcern concern, DateOnly today)
+    {
+        var (en, ru) = (concern.Date.ToString("yyyy-MM-dd"), concern.Date.ToString("dd.MM.yyyy"));
+        var (kindEn, kindRu) = concern.Meeting?.Kind == MeetingKind.Interim ? ("interim meeting", "промежуточное заседание") : ("annual meeting", "ежегодное заседание");
+        var item = concern.Item is { } i ? (En: $"Work Plan {concern.Plan!.Year}, item {i.Number}: {i.Title}", Ru: $"план работы на {concern.Plan!.Year} год, пункт {i.Number}: {i.Title}") : default;
+        return concern.Kind switch
+        {
+            GroupConcernKind.AnnualMeetingDue => ($"the annual meeting has been due since {en}, and none is scheduled",
+                $"ежегодное заседание следовало провести с {ru}, и оно не назначено"),
+            GroupConcernKind.MeetingAhead => ($"{kindEn} on {en} at {StartsAt(concern.Meeting!)}", $"{kindRu} {ru} в {StartsAt(concern.Meeting!)}"),
+            GroupConcernKind.MinutesPending => ($"the minutes of the {kindEn} of {en} are not approved yet", $"не утверждён протокол: {kindRu} {ru}"),
+            GroupConcernKind.ItemOverdue => ($"{item.En}: the deadline, {en}, has passed", $"{item.Ru}: срок {ru} истёк"),
+            _ => ($"{item.En}: deadline {en}, in {concern.Date.DayNumber - today.DayNumber} days",
+                $"{item.Ru}: срок {ru}, через {concern.Date.DayNumber - today.DayNumber} дн."),
+        };
     }
 }

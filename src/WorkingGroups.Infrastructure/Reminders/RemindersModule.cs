@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Attention;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -40,6 +41,7 @@ public static class RemindersModule
         services.AddTransient<ReminderSweepJob>();
         services.AddSingleton<Digests>();
         services.AddTransient<DigestJob>();
+        services.AddAttention(); // the digest lists what is due about the groups, as the home page does
         services.AddSingleton<AnswerNotices>();
         services.AddTransient<AnswerNoticeJob>();
 

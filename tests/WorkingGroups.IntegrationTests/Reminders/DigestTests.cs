@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using WorkingGroups.IntegrationTests.Groups;
 using WorkingGroups.IntegrationTests.Pages;
 
 namespace WorkingGroups.IntegrationTests.Reminders;
@@ -32,13 +34,8 @@ public sealed class DigestTests
         Assert.Equal(1, (await admin.Sweep()).GetProperty("digestsScheduled").GetInt32());
         Assert.Equal(0, (await admin.Sweep()).GetProperty("digestsScheduled").GetInt32());
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!smtp.Messages.Any(m => m.Subject!.StartsWith("Weekly digest")))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "no digest arrived");
-            await Task.Delay(100);
-        }
-        var digest = smtp.Messages.Single(m => m.Subject!.StartsWith("Weekly digest"));
+        var digest = (await ArrivedAsync(smtp, 1)).Single();
+        Assert.StartsWith("Weekly digest", digest.Subject);
         Assert.Equal([ReminderVerbs.Coordinator], digest.Recipients());
         Assert.Contains("Kazakhstan <b>WG</b> (Kazakhstan / Казахстан): day 35 of 120", digest.TextBody); // no language chosen: both
         Assert.Contains("waiting for Department of liquidation of emergency situations of the MES", digest.TextBody);
@@ -76,12 +73,7 @@ public sealed class DigestTests
 
         app.MoveTo(new DateOnly(2026, 4, 6));
         Assert.Equal(3, (await admin.Sweep()).GetProperty("digestsScheduled").GetInt32());
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (smtp.Messages.Count(IsDigest) < 3)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{smtp.Messages.Count(IsDigest)} of 3 digests arrived");
-            await Task.Delay(100);
-        }
+        await ArrivedAsync(smtp, 3);
 
         var ru = smtp.To(russian).Single(IsDigest); // the coordinators also get the step's overdue notice
         Assert.Single(smtp.Messages, m => IsDigest(m) && m.Subject!.Contains("Еженедельная сводка") && m.Subject.Contains("Weekly digest"));
@@ -91,7 +83,7 @@ public sealed class DigestTests
         Assert.Contains("  - ожидается ответ: ", ru.TextBody);
         Assert.Contains("35 дн. с приглашения", ru.TextBody);
         Assert.Contains("  - просрочено: ", ru.TextBody);
-        Assert.DoesNotMatch("[A-Za-z]{4,}", ru.TextBody!.Replace("Kazakhstan <b>WG</b>", "")); // no English word but the process's own title
+        Assert.DoesNotMatch("[A-Za-z]{4,}", Regex.Replace(ru.TextBody!.Replace("Kazakhstan <b>WG</b>", ""), @"https?://\S+", "")); // no English word but the title and the link
 
         var en = smtp.To(english).Single(IsDigest);
         Assert.Equal("Weekly digest 2026-04-06", en.Subject);
@@ -106,6 +98,43 @@ public sealed class DigestTests
         Assert.Contains("(Kazakhstan / Казахстан): day 35 of 120 / день 35 из 120", both.TextBody);
         Assert.Contains("waiting for ", both.TextBody);
         Assert.Contains("ожидается ответ: ", both.TextBody);
+    }
+
+    [Fact]
+    public async Task The_digest_also_says_what_is_due_about_the_group_and_links_to_the_home_page()
+    {
+        await using var smtp = new SmtpSink();
+        using var app = new ReminderApp(smtp);
+        var admin = await app.ClientAs("admin@wg.example.org", "Admin");
+        var coordinator = await app.ClientAs(ReminderVerbs.Coordinator, "Coordinator", "KZ");
+        // Established on 2025-04-30 with no annual meeting since: due from 2026-03-30. One Work Plan item due on 10 April.
+        var group = await coordinator.EstablishKazakhstan("2025-01-01");
+        var plan = await coordinator.CreatePlan(group, 2026);
+        await coordinator.AddItem(group, plan, "Inventory of tailings facilities", "dles-mes", "2026-04-10");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsJsonAsync("/api/v1/reminders/digest", new { weekly = true })).StatusCode);
+
+        app.MoveTo(new DateOnly(2026, 4, 6));
+        Assert.Equal(1, (await admin.Sweep()).GetProperty("digestsScheduled").GetInt32());
+        var digest = (await ArrivedAsync(smtp, 1)).Single().TextBody!;
+        Assert.DoesNotContain("Nothing is pending", digest); // no process is under way, but the group has work due
+        Assert.Contains("Working groups: / Рабочие группы:", digest); // no language chosen: both
+        Assert.Contains("the annual meeting has been due since 2026-03-30, and none is scheduled", digest);
+        Assert.Contains("ежегодное заседание следовало провести с 30.03.2026, и оно не назначено", digest);
+        Assert.Contains("Work Plan 2026, item 1: Inventory of tailings facilities: deadline 2026-04-10, in 4 days", digest);
+        Assert.Contains("план работы на 2026 год, пункт 1: Inventory of tailings facilities: срок 10.04.2026, через 4 дн.", digest);
+        Assert.Matches(@"Everything that needs attention: https?://\S+/\n", digest);
+    }
+
+    /// <summary>The digests the SMTP server received, once <paramref name="count"/> of them have (30 s at most).</summary>
+    private static async Task<List<MimeKit.MimeMessage>> ArrivedAsync(SmtpSink smtp, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (smtp.Messages.Count(IsDigest) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{smtp.Messages.Count(IsDigest)} of {count} digests arrived");
+            await Task.Delay(100);
+        }
+        return smtp.Messages.Where(IsDigest).ToList();
     }
 
     private static bool IsDigest(MimeKit.MimeMessage message) => message.MessageId?.StartsWith("digest.", StringComparison.Ordinal) == true;
