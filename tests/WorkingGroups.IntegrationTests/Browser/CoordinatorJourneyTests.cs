@@ -94,8 +94,10 @@ public sealed class CoordinatorJourneyTests
         await Expect(page.Locator("#silent-bodies tr[data-body]")).ToHaveCountAsync(6); // eight invited, two answered (the future date was refused)
         await Expect(page.Locator("#silent-bodies tr[data-body='iwac']")).ToHaveCountAsync(0);
         await page.ShotAsync("attention-ru");
-        await page.Locator("#silent-bodies tr[data-body='dmc-mfa'] a").ClickAsync();
+        // A body's name leads to its invitation on the process page, where a reminder can be sent or recorded.
+        await page.Locator("#silent-bodies tr[data-body='dmc-mfa'] a[href$='#invitation-dmc-mfa']").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kazakhstan working group" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#invitation-dmc-mfa")).ToBeInViewportAsync();
     }
 
     private static async Task CompleteAsync(IPage page, string step, string date, string number)
