@@ -59,12 +59,12 @@ public sealed record AttentionList(DateOnly AsOf, IReadOnlyList<LateStep> Steps,
             .ThenBy(b => b.Definition.FindStep(b.Step.StepId)?.Invitees.ToList().IndexOf(b.Invitation.BodyId) ?? 0) // as the definition lists them
             .ToList();
 
-        var concerns = groups.SelectMany(g => ConcernsOf(g, days, today))
-            .OrderBy(c => c.Kind)
-            .ThenBy(c => c.Date)
-            .ToList();
-        return new AttentionList(today, steps, bodies, concerns);
+        return new AttentionList(today, steps, bodies, GroupConcerns(groups, days, today));
     }
+
+    /// <summary>What is due about the groups: the most pressing kind first, then by date.</summary>
+    public static IReadOnlyList<GroupConcern> GroupConcerns(IReadOnlyList<GroupYear> groups, NoticeDays days, DateOnly today) =>
+        groups.SelectMany(g => ConcernsOf(g, days, today)).OrderBy(c => c.Kind).ThenBy(c => c.Date).ToList();
 
     private static IEnumerable<GroupConcern> ConcernsOf(GroupYear year, NoticeDays days, DateOnly today)
     {

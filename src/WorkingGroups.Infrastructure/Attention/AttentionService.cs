@@ -27,8 +27,10 @@ public sealed class AttentionService(IDbContextFactory<AppDbContext> contexts, D
 
         var processes = await db.ProjectionReadOnly()
             .Where(p => p.Status == ProcessStatus.Active && (country == null || p.Country == country)).ToListAsync(cancellationToken);
+        // The reminders the body itself had: those the app sent it and those a coordinator recorded. An escalation went
+        // to the chairs and coordinators instead, and an overdue notice is about a step.
         var sent = await db.Reminders.AsNoTracking()
-            .Where(r => r.Status == ReminderStatus.Sent && r.Kind != ReminderKind.Overdue
+            .Where(r => r.Status == ReminderStatus.Sent && r.Kind != ReminderKind.Overdue && r.Kind != ReminderKind.Escalation
                         && db.Processes.Any(p => p.Id == r.ProcessId && p.Status == ProcessStatus.Active && (country == null || p.Country == country)))
             .Select(r => new { r.ProcessId, r.StepId, r.BodyId, r.Kind, r.DueOn, r.SentAt })
             .ToListAsync(cancellationToken);
@@ -38,16 +40,27 @@ public sealed class AttentionService(IDbContextFactory<AppDbContext> contexts, D
             .ToDictionary(g => g.Key, g => new ReminderTally(g.Count(),
                 g.Max(r => r.Kind == ReminderKind.Recorded ? r.DueOn : r.SentAt is { } at ? DateOnly.FromDateTime(at) : (DateOnly?)null)));
 
+        return AttentionList.Of(
+            processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(),
+            i => tallies.GetValueOrDefault((i.ProcessId, i.StepId, i.BodyId), ReminderTally.None),
+            await GroupYearsAsync(db, country, cancellationToken),
+            Days,
+            today);
+    }
+
+    /// <summary>Only what is due about the groups on <paramref name="today"/> (the weekly digest's part of the list).</summary>
+    public async Task<IReadOnlyList<GroupConcern>> GroupConcernsAsync(string? country, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return AttentionList.GroupConcerns(await GroupYearsAsync(db, country, cancellationToken), Days, today);
+    }
+
+    private static async Task<List<GroupYear>> GroupYearsAsync(AppDbContext db, string? country, CancellationToken cancellationToken)
+    {
         var groups = await GroupStore.Query(db).AsNoTracking().Where(g => country == null || g.Country == country).ToListAsync(cancellationToken);
         var ids = groups.Select(g => g.Id).ToList();
         var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => ids.Contains(m.GroupId)).ToListAsync(cancellationToken);
         var plans = await db.Set<WorkPlan>().AsNoTracking().Include(p => p.Items).Where(p => ids.Contains(p.GroupId)).ToListAsync(cancellationToken);
-
-        return AttentionList.Of(
-            processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(),
-            i => tallies.GetValueOrDefault((i.ProcessId, i.StepId, i.BodyId), ReminderTally.None),
-            groups.Select(g => new GroupYear(g, meetings.Where(m => m.GroupId == g.Id).ToList(), plans.Where(p => p.GroupId == g.Id).ToList())).ToList(),
-            Days,
-            today);
+        return groups.Select(g => new GroupYear(g, meetings.Where(m => m.GroupId == g.Id).ToList(), plans.Where(p => p.GroupId == g.Id).ToList())).ToList();
     }
 }

@@ -34,8 +34,9 @@ public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions
             .OrderBy(p => p.Country).ThenBy(p => p.StartedOn).ToListAsync(cancellationToken);
         var email = digest.Email.ToUpperInvariant();
         var language = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
-        var groups = (await attention.ForAsync(subscription.Country, cancellationToken)).Groups;
+        var today = DateOnly.FromDateTime(now);
+        var groups = await attention.GroupConcernsAsync(subscription.Country, today, cancellationToken);
         return DigestMail.Compose(digest, processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(), groups,
-            DateOnly.FromDateTime(now), smtp.From, $"{options.BaseUrl}/", countries, AppUser.KnownLanguage(language));
+            today, smtp.From, $"{options.BaseUrl}/", countries, AppUser.KnownLanguage(language));
     }
 }

@@ -98,13 +98,17 @@ public static class DigestMail
         var item = concern.Item is { } i ? (En: $"Work Plan {concern.Plan!.Year}, item {i.Number}: {i.Title}", Ru: $"план работы на {concern.Plan!.Year} год, пункт {i.Number}: {i.Title}") : default;
         return concern.Kind switch
         {
-            GroupConcernKind.AnnualMeetingDue => ($"the annual meeting has been due since {en}, and none is scheduled",
-                $"ежегодное заседание следовало провести с {ru}, и оно не назначено"),
+            GroupConcernKind.AnnualMeetingDue => ($"the annual meeting is due: 11 months passed on {en}, and none is scheduled",
+                $"пора провести ежегодное заседание: 11 месяцев истекли {ru}, заседание не назначено"),
             GroupConcernKind.MeetingAhead => ($"{kindEn} on {en} at {StartsAt(concern.Meeting!)}", $"{kindRu} {ru} в {StartsAt(concern.Meeting!)}"),
             GroupConcernKind.MinutesPending => ($"the minutes of the {kindEn} of {en} are not approved yet", $"не утверждён протокол: {kindRu} {ru}"),
-            GroupConcernKind.ItemOverdue => ($"{item.En}: the deadline, {en}, has passed", $"{item.Ru}: срок {ru} истёк"),
-            _ => ($"{item.En}: deadline {en}, in {concern.Date.DayNumber - today.DayNumber} days",
-                $"{item.Ru}: срок {ru}, через {concern.Date.DayNumber - today.DayNumber} дн."),
+            GroupConcernKind.ItemOverdue => ($"{item.En}: the deadline, {en}, has passed", $"{item.Ru}: срок ({ru}) истёк"),
+            _ => (concern.Date.DayNumber - today.DayNumber) switch
+            {
+                0 => ($"{item.En}: deadline today, {en}", $"{item.Ru}: срок сегодня, {ru}"),
+                1 => ($"{item.En}: deadline tomorrow, {en}", $"{item.Ru}: срок завтра, {ru}"),
+                var days => ($"{item.En}: deadline {en}, in {days} days", $"{item.Ru}: срок {ru}, через {days} дн."),
+            },
         };
     }
 }

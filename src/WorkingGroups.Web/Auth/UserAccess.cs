@@ -16,11 +16,11 @@ public static class UserAccess
     public static string? Country(this ClaimsPrincipal user) => user.FindFirstValue(AppClaims.Country);
 
     /// <summary>
-    /// Whose work the attention list shows: a coordinator's own country; observers and admins the country asked for, or
-    /// every country (null).
+    /// Whose work the attention list shows: a coordinator's own country (none, which matches nothing, for a coordinator
+    /// somehow without one); observers and admins the country asked for, or every country (null).
     /// </summary>
     public static string? AttentionCountry(this ClaimsPrincipal user, string? asked) =>
-        user.IsInRole(Roles.Coordinator) && !user.IsAdmin() ? user.Country()
+        user.IsInRole(Roles.Coordinator) && !user.IsAdmin() ? user.Country() ?? ""
         : string.IsNullOrWhiteSpace(asked) ? null : asked.Trim().ToUpperInvariant();
 
     /// <summary>How the audit trail names the actor: the e-mail, and the token's name when a script acted.</summary>

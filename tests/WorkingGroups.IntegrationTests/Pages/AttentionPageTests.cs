@@ -36,11 +36,12 @@ public sealed partial class AttentionPageTests(AppFactory factory) : IClassFixtu
         await admin.Start("tj-establishment", Day(-200), "Tajik group");
 
         // A group established over a year ago, without an annual meeting since; its Work Plan has one item overdue,
-        // one due in five days and one in two months.
+        // one due today, one in five days and one in two months.
         var group = await kz.EstablishKazakhstan(Day(-520));
         var plan = await kz.CreatePlan(group, Today.AddDays(-10).Year);
         await kz.AddItem(group, plan, "Inventory of tailings facilities", "dles-mes", Day(-10));
         await kz.AddItem(group, plan, "Checklist training", "cerc-menr", Day(5));
+        await kz.AddItem(group, plan, "Hazard index report", "cerc-menr", Day(0));
         await kz.AddItem(group, plan, "Joint inspection", "cerc-menr", Day(60));
 
         var page = await PageSession.SignedIn(factory, "Coordinator", "KZ", "en");
@@ -50,11 +51,9 @@ public sealed partial class AttentionPageTests(AppFactory factory) : IClassFixtu
         Assert.DoesNotContain("name=\"country\"", page.Html); // a coordinator's country is theirs, no choice offered
 
         var steps = Section(page.Html, "late-steps");
-        Assert.Contains("Late order", steps);
-        Assert.Contains("data-step=\"start-procedure\"", steps);
-        Assert.Contains("overdue", steps);
-        Assert.Contains("data-step=\"invitations\"", steps); // 26 days of 30: at risk
-        Assert.Contains("at risk", steps);
+        Assert.Contains("Late order", Row(steps, "data-step=\"start-procedure\""));
+        Assert.Contains("60 of 14 days · overdue", Row(steps, "data-step=\"start-procedure\""));
+        Assert.Contains("26 of 30 days · at risk", Row(steps, "data-step=\"invitations\""));
         Assert.True(steps.IndexOf("start-procedure", StringComparison.Ordinal) < steps.IndexOf("invitations", StringComparison.Ordinal),
             "the furthest behind first");
         Assert.DoesNotContain("Tajik group", page.Html);
@@ -69,7 +68,9 @@ public sealed partial class AttentionPageTests(AppFactory factory) : IClassFixtu
         var groups = Section(page.Html, "group-concerns");
         Assert.Contains("data-concern=\"AnnualMeetingDue\"", groups);
         Assert.Contains("Inventory of tailings facilities", Row(groups, "data-concern=\"ItemOverdue\""));
-        Assert.Contains("in 5 days", Row(groups, "data-concern=\"ItemDueSoon\""));
+        Assert.Contains("Deadline today, " + Day(0) + "; responsible body: ", Row(groups, "data-concern=\"ItemDueSoon\"")); // the nearest first
+        Assert.Contains("Deadline " + Day(5) + ", in 5 days; responsible body: ", groups);
+        Assert.Contains("The annual meeting is due: 11 months passed on ", Row(groups, "data-concern=\"AnnualMeetingDue\""));
         Assert.DoesNotContain("Joint inspection", groups);
 
         // The same list as JSON for a script, in the coordinator's country whatever it asks for.
@@ -79,7 +80,7 @@ public sealed partial class AttentionPageTests(AppFactory factory) : IClassFixtu
         Assert.Equal(("start-procedure", "overdue", 60), (first.GetProperty("stepId").GetString(), first.GetProperty("state").GetString(), first.GetProperty("elapsedDays").GetInt32()));
         var wic = json.GetProperty("bodies").EnumerateArray().Single(b => b.GetProperty("bodyId").GetString() == "wic");
         Assert.Equal((1, Day(-3)), (wic.GetProperty("reminders").GetInt32(), wic.GetProperty("lastReminderOn").GetString()));
-        Assert.Equal(["annual-meeting-due", "item-overdue", "item-due-soon"],
+        Assert.Equal(["annual-meeting-due", "item-overdue", "item-due-soon", "item-due-soon"],
             json.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("kind").GetString()));
 
         // Once the annual meeting is scheduled, it is no longer overdue but ahead.
@@ -100,12 +101,12 @@ public sealed partial class AttentionPageTests(AppFactory factory) : IClassFixtu
         var page = await PageSession.SignedIn(factory, "Observer", null, "ru");
         await page.Get("/");
         Assert.Contains("<h1>Что требует внимания</h1>", page.Html);
-        Assert.Contains($"Все страны, на {Today:dd.MM.yyyy}.", page.Html);
+        Assert.Contains($"Все страны, по состоянию на {Today:dd.MM.yyyy}.", page.Html);
         Assert.Contains("Таджикская группа", page.Html);
         Assert.Contains("Казахская группа", page.Html);
 
         await page.Get("/?country=tj");
-        Assert.Contains($"Таджикистан, на {Today:dd.MM.yyyy}.", page.Html);
+        Assert.Contains($"Таджикистан, по состоянию на {Today:dd.MM.yyyy}.", page.Html);
         Assert.Contains("Таджикская группа", page.Html);
         Assert.DoesNotContain("Казахская группа", page.Html);
 

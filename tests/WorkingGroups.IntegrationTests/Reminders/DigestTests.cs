@@ -118,8 +118,8 @@ public sealed class DigestTests
         var digest = (await ArrivedAsync(smtp, 1)).Single().TextBody!;
         Assert.DoesNotContain("Nothing is pending", digest); // no process is under way, but the group has work due
         Assert.Contains("Working groups: / Рабочие группы:", digest); // no language chosen: both
-        Assert.Contains("the annual meeting has been due since 2026-03-30, and none is scheduled", digest);
-        Assert.Contains("ежегодное заседание следовало провести с 30.03.2026, и оно не назначено", digest);
+        Assert.Contains("the annual meeting is due: 11 months passed on 2026-03-30, and none is scheduled", digest);
+        Assert.Contains("пора провести ежегодное заседание: 11 месяцев истекли 30.03.2026, заседание не назначено", digest);
         Assert.Contains("Work Plan 2026, item 1: Inventory of tailings facilities: deadline 2026-04-10, in 4 days", digest);
         Assert.Contains("план работы на 2026 год, пункт 1: Inventory of tailings facilities: срок 10.04.2026, через 4 дн.", digest);
         Assert.Matches(@"Everything that needs attention: https?://\S+/\n", digest);
