@@ -92,6 +92,13 @@ public sealed class RecordedReminderTests
         Assert.Equal(reminders.Count(r => r.GetProperty("kind").GetString() != "recorded"), smtp.Messages.Count);
         Assert.Equal(10, reminders.Length); // five about dles-mes, four about epd-mes, the step's overdue notice
 
+        // The home page's list counts the reminders each body itself had, sent or recorded, not the escalation to the chairs.
+        var attention = await (await coordinator.GetAsync("/api/v1/attention")).Json(HttpStatusCode.OK);
+        string Tally(string body) => attention.GetProperty("bodies").EnumerateArray().Single(b => b.GetProperty("bodyId").GetString() == body) is var b
+            ? $"{b.GetProperty("reminders").GetInt32()}, the last on {b.GetProperty("lastReminderOn").GetString()}" : "";
+        Assert.Equal("4, the last on 2026-03-30", Tally("dles-mes"));
+        Assert.Equal("3, the last on 2026-03-26", Tally("epd-mes"));
+
         var audit = await (await coordinator.GetAsync($"/api/v1/processes/{ProcessApi.Id(process)}/audit")).Json(HttpStatusCode.OK);
         var entries = audit.EnumerateArray().Where(a => a.GetProperty("action").GetString() == "reminder-recorded").ToList();
         Assert.Equal(2, entries.Count);
