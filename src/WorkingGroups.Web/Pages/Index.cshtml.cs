@@ -3,6 +3,7 @@ using WorkingGroups.Core.Attention;
 using WorkingGroups.Infrastructure.Attention;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Infrastructure.Identity;
+using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Auth;
 
 namespace WorkingGroups.Web.Pages;
@@ -11,8 +12,11 @@ namespace WorkingGroups.Web.Pages;
 /// The home page. Signed in, it opens on what needs attention today: a coordinator's own country; observers and admins
 /// every country, or one of them (<c>?country=</c>). Without signing in, only what the tool is.
 /// </summary>
-public sealed class IndexModel(AttentionService attention, DefinitionCatalog catalog) : PageModel
+public sealed class IndexModel(AttentionService attention, DefinitionCatalog catalog, SmtpOptions smtp) : PageModel
 {
+    /// <summary>Without SMTP the bodies listed get no reminder from the app: the page says so.</summary>
+    public bool MailConfigured => smtp.IsConfigured;
+
     public AttentionList? Attention { get; private set; }
     public IReadOnlyList<string> Countries => catalog.Countries;
     public string? Country { get; private set; }

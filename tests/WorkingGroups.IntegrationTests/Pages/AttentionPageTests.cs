@@ -59,6 +59,7 @@ public sealed partial class AttentionPageTests(AppFactory factory) : IClassFixtu
         Assert.DoesNotContain("Tajik group", page.Html);
 
         var bodies = Section(page.Html, "silent-bodies");
+        Assert.Contains("data-notice=\"no-smtp\"", bodies); // this host has no SMTP server: the bodies get no e-mail from the app
         Assert.Equal(7, Regex.Count(bodies, "data-body=")); // eight invited, one answered
         Assert.DoesNotContain("data-body=\"iwac\"", bodies);
         Assert.Contains($"1, the last on {Day(-3)}", Row(bodies, "data-body=\"wic\""));

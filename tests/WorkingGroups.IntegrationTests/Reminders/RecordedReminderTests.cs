@@ -98,6 +98,9 @@ public sealed class RecordedReminderTests
             ? $"{b.GetProperty("reminders").GetInt32()}, the last on {b.GetProperty("lastReminderOn").GetString()}" : "";
         Assert.Equal("4, the last on 2026-03-30", Tally("dles-mes"));
         Assert.Equal("3, the last on 2026-03-26", Tally("epd-mes"));
+        var page = await (await PageSession.SignedInAs(app, ReminderVerbs.Coordinator, "en")).Get("/");
+        Assert.Contains("<section id=\"silent-bodies\">", page.Html);
+        Assert.DoesNotContain("data-notice=\"no-smtp\"", page.Html); // e-mail is set up here
 
         var audit = await (await coordinator.GetAsync($"/api/v1/processes/{ProcessApi.Id(process)}/audit")).Json(HttpStatusCode.OK);
         var entries = audit.EnumerateArray().Where(a => a.GetProperty("action").GetString() == "reminder-recorded").ToList();
