@@ -45,6 +45,9 @@ public sealed class Reminder : IOutgoingMail
         Status = ReminderStatus.Scheduled;
         ScheduledAt = now;
     }
+
+    /// <summary>The day it went out: a recorded one's own date, else the day the app delivered it (null until then).</summary>
+    public DateOnly? SentOn() => Kind == ReminderKind.Recorded ? DueOn : SentAt is { } at ? DateOnly.FromDateTime(at) : null;
 }
 
 /// <summary>A coordinator paused the reminders of a process.</summary>

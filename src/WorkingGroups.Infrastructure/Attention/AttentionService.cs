@@ -32,13 +32,10 @@ public sealed class AttentionService(IDbContextFactory<AppDbContext> contexts, D
         var sent = await db.Reminders.AsNoTracking()
             .Where(r => r.Status == ReminderStatus.Sent && r.Kind != ReminderKind.Overdue && r.Kind != ReminderKind.Escalation
                         && db.Processes.Any(p => p.Id == r.ProcessId && p.Status == ProcessStatus.Active && (country == null || p.Country == country)))
-            .Select(r => new { r.ProcessId, r.StepId, r.BodyId, r.Kind, r.DueOn, r.SentAt })
             .ToListAsync(cancellationToken);
-        // A recorded reminder is dated by when it went out (its due date); one the app sent, by its delivery.
         var tallies = sent
             .GroupBy(r => (r.ProcessId, r.StepId, r.BodyId))
-            .ToDictionary(g => g.Key, g => new ReminderTally(g.Count(),
-                g.Max(r => r.Kind == ReminderKind.Recorded ? r.DueOn : r.SentAt is { } at ? DateOnly.FromDateTime(at) : (DateOnly?)null)));
+            .ToDictionary(g => g.Key, g => new ReminderTally(g.Count(), g.Max(r => r.SentOn())));
 
         return AttentionList.Of(
             processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(),

@@ -7,6 +7,7 @@ using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Groups.Notices;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
@@ -94,14 +95,14 @@ public static class DigestMail
     private static (string En, string Ru) GroupLine(GroupConcern concern, DateOnly today)
     {
         var (en, ru) = (concern.Date.ToString("yyyy-MM-dd"), concern.Date.ToString("dd.MM.yyyy"));
-        var (kindEn, kindRu) = concern.Meeting?.Kind == MeetingKind.Interim ? ("interim meeting", "промежуточное заседание") : ("annual meeting", "ежегодное заседание");
+        string Meeting(string language) => GroupNoticeMail.MeetingName(concern.Meeting!.Kind, language);
         var item = concern.Item is { } i ? (En: $"Work Plan {concern.Plan!.Year}, item {i.Number}: {i.Title}", Ru: $"план работы на {concern.Plan!.Year} год, пункт {i.Number}: {i.Title}") : default;
         return concern.Kind switch
         {
             GroupConcernKind.AnnualMeetingDue => ($"the annual meeting is due: 11 months passed on {en}, and none is scheduled",
                 $"пора провести ежегодное заседание: 11 месяцев истекли {ru}, заседание не назначено"),
-            GroupConcernKind.MeetingAhead => ($"{kindEn} on {en} at {StartsAt(concern.Meeting!)}", $"{kindRu} {ru} в {StartsAt(concern.Meeting!)}"),
-            GroupConcernKind.MinutesPending => ($"the minutes of the {kindEn} of {en} are not approved yet", $"не утверждён протокол: {kindRu} {ru}"),
+            GroupConcernKind.MeetingAhead => ($"{Meeting("en")} on {en} at {StartsAt(concern.Meeting!)}", $"{Meeting("ru")} {ru} в {StartsAt(concern.Meeting!)}"),
+            GroupConcernKind.MinutesPending => ($"the minutes of the {Meeting("en")} of {en} are not approved yet", $"не утверждён протокол: {Meeting("ru")} {ru}"),
             GroupConcernKind.ItemOverdue => ($"{item.En}: the deadline, {en}, has passed", $"{item.Ru}: срок ({ru}) истёк"),
             _ => (concern.Date.DayNumber - today.DayNumber) switch
             {

@@ -20,8 +20,11 @@ public static class UserAccess
     /// somehow without one); observers and admins the country asked for, or every country (null).
     /// </summary>
     public static string? AttentionCountry(this ClaimsPrincipal user, string? asked) =>
-        user.IsInRole(Roles.Coordinator) && !user.IsAdmin() ? user.Country() ?? ""
+        user.SeesOwnCountryOnly() ? user.Country() ?? ""
         : string.IsNullOrWhiteSpace(asked) ? null : asked.Trim().ToUpperInvariant();
+
+    /// <summary>A coordinator's attention list is their own country's; no other is offered.</summary>
+    public static bool SeesOwnCountryOnly(this ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator) && !user.IsAdmin();
 
     /// <summary>How the audit trail names the actor: the e-mail, and the token's name when a script acted.</summary>
     public static string Who(this ClaimsPrincipal user)

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkingGroups.Core.Attention;
-using WorkingGroups.Infrastructure.Attention;
 using WorkingGroups.Core.Definitions;
-using WorkingGroups.Infrastructure.Identity;
+using WorkingGroups.Infrastructure.Attention;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Auth;
 
@@ -21,12 +20,11 @@ public sealed class IndexModel(AttentionService attention, DefinitionCatalog cat
     public IReadOnlyList<string> Countries => catalog.Countries;
     public string? Country { get; private set; }
     /// <summary>A coordinator's list is their country's: no other is offered.</summary>
-    public bool CountryIsTheUsers { get; private set; }
+    public bool CountryIsTheUsers => User.SeesOwnCountryOnly();
 
     public async Task OnGetAsync(string? country, CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true) return;
-        CountryIsTheUsers = User.IsInRole(Roles.Coordinator) && !User.IsAdmin();
         Country = User.AttentionCountry(country);
         Attention = await attention.ForAsync(Country, ct);
     }

@@ -127,7 +127,7 @@ public sealed record ReminderView(
 {
     public static ReminderView From(Reminder r) => new(r.Id, r.ProcessId, r.StepId, r.BodyId, r.Kind.ToString().ToLowerInvariant(), r.Sequence,
         r.DueOn, r.Status.ToString().ToLowerInvariant(), r.Attempts, r.LastError, r.Recipients, r.Language, r.MessageId, r.SentAt,
-        r.Kind == ReminderKind.Recorded ? r.DueOn : r.SentAt is { } at ? DateOnly.FromDateTime(at) : null,
+        r.SentOn(),
         r.Channel is { } channel ? RecordedReminders.Name(channel) : null, r.LetterNumber, r.Note, r.RecordedBy);
 }
 

@@ -28,7 +28,7 @@ public static class GroupNoticeMail
         var builder = new BodyBuilder { TextBody = string.Join("\n\n", lines) + "\n\n--\nWorkingGroups" };
         if (facts.Meeting is { } meeting)
         {
-            var ics = MeetingCalendar.Write(meeting, $"{Title(meeting.Kind, "en")}: {facts.Group.Title}", from, to.Invitees);
+            var ics = MeetingCalendar.Write(meeting, $"{MeetingName(meeting.Kind, "en")}: {facts.Group.Title}", from, to.Invitees);
             var attachment = builder.Attachments.Add("meeting.ics", System.Text.Encoding.UTF8.GetBytes(ics), new ContentType("text", "calendar"));
             attachment.ContentType.Parameters.Add("method", "REQUEST");
             attachment.ContentType.Charset = "utf-8";
@@ -55,11 +55,11 @@ public static class GroupNoticeMail
                 var when = $"{D(m.Date)} {m.StartsAt:HH\\:mm} ({m.TimeZone})";
                 var agenda = string.Join("\n", m.Agenda.Select((a, i) => $"{i + 1}. {a}"));
                 return notice.Kind == NoticeKind.MeetingInvitation
-                    ? ($"Приглашение: {Title(m.Kind, "ru")}", $"Invitation: {Title(m.Kind, "en")}",
+                    ? ($"Приглашение: {MeetingName(m.Kind, "ru")}", $"Invitation: {MeetingName(m.Kind, "en")}",
                         [$"Приглашаем на заседание рабочей группы «{group}»: {when}, {where}. Приглашение в календарь во вложении.",
                          $"You are invited to the meeting of the working group \"{group}\": {when}, {where}. The calendar invitation is attached.",
                          agenda])
-                    : ($"Напоминание: {Title(m.Kind, "ru")} {D(m.Date)}", $"Reminder: {Title(m.Kind, "en")} on {D(m.Date)}",
+                    : ($"Напоминание: {MeetingName(m.Kind, "ru")} {D(m.Date)}", $"Reminder: {MeetingName(m.Kind, "en")} on {D(m.Date)}",
                         [$"Напоминаем о заседании рабочей группы «{group}» через {m.Date.DayNumber - facts.Today.DayNumber} дн.: {when}, {where}.",
                          $"A reminder of the meeting of the working group \"{group}\" in {m.Date.DayNumber - facts.Today.DayNumber} days: {when}, {where}.",
                          agenda]);
@@ -79,7 +79,8 @@ public static class GroupNoticeMail
         }
     }
 
-    private static string Title(MeetingKind kind, string language) => (kind, language) switch
+    /// <summary>The meeting's kind in a sentence, lower case (the group notices and the weekly digest).</summary>
+    internal static string MeetingName(MeetingKind kind, string language) => (kind, language) switch
     {
         (MeetingKind.Annual, "ru") => "ежегодное заседание",
         (MeetingKind.Interim, "ru") => "промежуточное заседание",
