@@ -1,6 +1,5 @@
 using WorkingGroups.Infrastructure.Attention;
 using WorkingGroups.Infrastructure.Definitions;
-using WorkingGroups.Infrastructure.Engine;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Web.Attention;
@@ -31,7 +30,6 @@ builder.Services.AddPersistence();
 builder.Services.AddDataFolderLock();
 builder.Services.AddStartupTasks();
 builder.Services.AddAuth();
-builder.Services.AddEngine();
 builder.Services.AddProcesses();
 builder.Services.AddDashboards();
 builder.Services.AddReminders();

@@ -7,7 +7,8 @@ namespace WorkingGroups.Benchmarks;
 
 /// <summary>
 /// The app's Release build as a child process on loopback, on its own fresh data folder, without samples: what a user
-/// runs. Knows its start-up time (process start to the first 200 on /health) and reads its memory and CPU from /proc.
+/// runs (or another server of the harness, the floor, run the same way). Knows its start-up time (process start to the
+/// first 200 on /health) and reads its memory and CPU from /proc.
 /// </summary>
 public sealed class ChildApp : IAsyncDisposable
 {
@@ -25,11 +26,20 @@ public sealed class ChildApp : IAsyncDisposable
     public int Pid => _process.Id;
 
     /// <param name="environment">Settings of this run beyond the data folder (the PostgreSQL database, for one).</param>
-    public static async Task<ChildApp> StartAsync(Settings settings, string dataFolder, IReadOnlyDictionary<string, string>? environment = null)
+    public static Task<ChildApp> StartAsync(Settings settings, string dataFolder, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(Command(settings, dataFolder, [], environment));
+
+    /// <summary>
+    /// Any server of this harness as a child process (the app, the floor): told its free loopback port by
+    /// ASPNETCORE_URLS, ready at its first 200 on /health.
+    /// </summary>
+    public static async Task<ChildApp> StartAsync(ProcessStartInfo start)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var start = Command(settings, dataFolder, [], environment);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
         var began = Stopwatch.GetTimestamp();
         var app = new ChildApp(Process.Start(start)!, address);
@@ -41,7 +51,7 @@ public sealed class ChildApp : IAsyncDisposable
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
         while (true)
         {
-            if (app._process.HasExited) throw new InvalidOperationException("the app exited during start-up:\n" + app.LastLines());
+            if (app._process.HasExited) throw new InvalidOperationException("the server exited during start-up:\n" + app.LastLines());
             if (Stopwatch.GetElapsedTime(began) > TimeSpan.FromSeconds(60)) throw new TimeoutException("no 200 on /health within 60 s:\n" + app.LastLines());
             try
             {

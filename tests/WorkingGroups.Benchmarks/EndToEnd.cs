@@ -1,21 +1,22 @@
 namespace WorkingGroups.Benchmarks;
 
 /// <summary>
-/// Scenarios 3 and 5 (and 2, walked in turns with 3, in a whole run): the app as a child process; start-up time over
-/// fresh data folders; processes started and steps completed through the API at each concurrency; then the peak
+/// Scenarios 3 and 5 (and 2 and 1b, walked in turns with 3, in a whole run): the app as a child process; start-up time
+/// over fresh data folders; processes started and steps completed through the API at each concurrency; then the peak
 /// working set, and idle CPU with live processes parked at different steps.
 /// </summary>
 public static class EndToEnd
 {
-    public static Task RunAsync(Settings settings, Results results) => RunAsync(settings, results, withPeer: false);
+    public static Task RunAsync(Settings settings, Results results) => RunAsync(settings, results, inTurns: false);
 
     /// <summary>
-    /// Scenarios 2 and 3 together: each repetition walks the in-memory peer, then the app, back to back, so that the
-    /// ratio 3/2 compares the two under the same load on the machine, not a minute apart (docs/performance.md).
+    /// Scenarios 2, 1b and 3 together: each repetition walks the in-memory peer, then the floor, then the app, back to
+    /// back, so that the ratios 3/2 and 3/1b compare them under the same load on the machine, not a minute apart
+    /// (docs/performance.md).
     /// </summary>
-    public static Task RunWithPeerAsync(Settings settings, Results results) => RunAsync(settings, results, withPeer: true);
+    public static Task RunWithPeerAsync(Settings settings, Results results) => RunAsync(settings, results, inTurns: true);
 
-    private static async Task RunAsync(Settings settings, Results results, bool withPeer)
+    private static async Task RunAsync(Settings settings, Results results, bool inTurns)
     {
         var startups = await Measure.RepeatAsync(1, settings.Quick ? 1 : 3, async run =>
         {
@@ -29,11 +30,14 @@ public static class EndToEnd
         await using var app = await ChildApp.StartAsync(settings, folder);
         using var client = app.Client(token);
         var driver = new HttpDriver(client);
-        await using var peer = withPeer ? await EnginePeer.StartAsync(settings) : null;
+        await using var peer = inTurns ? await EnginePeer.StartAsync(settings) : null;
+        await using var floor = inTurns ? await Floor.StartAsync(settings) : null;
         if (peer is not null) await StepWalk.WarmUpAsync(peer, settings.WarmUp);
+        if (floor is not null) await floor.WarmUpAsync(settings);
         await StepWalk.WarmUpAsync(driver, settings.WarmUp);
 
-        await WalksAsync(settings, results, "3 ours", "HTTP, durable", app, driver, settings.Concurrencies, peer);
+        IWalkedInTurns[] beside = [.. new IWalkedInTurns?[] { peer, floor }.OfType<IWalkedInTurns>()];
+        await WalksAsync(settings, results, "3 ours", "HTTP, durable", app, driver, settings.Concurrencies, beside);
         results.Add("5 start-up", "peak working set (VmHWM) after scenario 3", app.PeakWorkingSetMb(), "MB", "single reading");
 
         await IdleCpuAsync(settings, results, app, driver);
@@ -43,29 +47,25 @@ public static class EndToEnd
     /// Completions through the API at each concurrency: completions per second, the app's CPU per action, and the
     /// latency percentiles of a completion, as rows of <paramref name="scenario"/>.
     /// </summary>
-    /// <param name="peer">When given, walked just before each repetition of the app (its rows are scenario 2's).</param>
+    /// <param name="beside">Each walked just before each repetition of the app (their rows are their own scenarios').</param>
     public static async Task WalksAsync(Settings settings, Results results, string scenario, string note, ChildApp app, HttpDriver driver, int[] concurrencies,
-        IProcessDriver? peer = null)
+        IReadOnlyList<IWalkedInTurns>? beside = null)
     {
         foreach (var clients in concurrencies)
         {
             var cpu = new List<double>();
-            var peerRuns = new List<WalkRun>();
             var runs = await Measure.RepeatAsync(1, settings.Repetitions, async repetition =>
             {
-                if (peer is not null)
-                {
-                    var peerRun = await StepWalk.RunAsync(peer, clients, settings.ProcessesPerClient(clients));
-                    if (repetition >= 0) peerRuns.Add(peerRun);
-                }
+                // Warm-up runs are numbered below zero.
+                foreach (var other in beside ?? []) await other.WalkAsync(settings, clients, measured: repetition >= 0);
                 var ticks = app.CpuTicks();
                 var run = await StepWalk.RunAsync(driver, clients, settings.ProcessesPerClient(clients));
                 // The walk's starts run before its clock, so they are in the ticks too: per action, not per completion.
                 var actions = run.Completions + clients * settings.ProcessesPerClient(clients);
-                if (repetition >= 0) cpu.Add((app.CpuTicks() - ticks) * 10.0 / actions); // warm-up runs are numbered below zero
+                if (repetition >= 0) cpu.Add((app.CpuTicks() - ticks) * 10.0 / actions);
                 return run;
             });
-            if (peer is not null) EnginePeer.Add(results, clients, peerRuns);
+            foreach (var other in beside ?? []) other.AddRows(results, clients);
             results.Add(scenario, $"completions per second, concurrency {clients}", Measure.Median(runs.Select(r => r.PerSecond)), "/s", note);
             results.Add(scenario, $"app CPU per action, concurrency {clients}", Measure.Median(cpu), "ms", "starts and completions, from /proc");
             foreach (var p in new[] { 50, 95, 99 })

@@ -1,24 +1,33 @@
 using WorkingGroups.Benchmarks;
 
+// The floor's server, when this program is started as its child process (Floor.StartAsync).
+if (args is [Floor.ServeArgument, var floorFile])
+{
+    await Floor.ServeAsync(floorFile);
+    return 0;
+}
+
 // How fast a step advances, against the raw durable-write limit and the engine's in-memory runtime (issue 9).
 var settings = Settings.From(args);
 var results = new Results();
 var at = DateTime.UtcNow;
 Console.WriteLine($"WorkingGroups benchmarks{(settings.Quick ? " (--quick)" : "")}: medians of {settings.Repetitions} repetitions after a warm-up");
 
-// --only <name> runs one scenario (limit, peer, end-to-end, dashboards, sweep, postgres), to profile it on its own.
+// --only <name> runs one scenario (limit, floor, peer, end-to-end, dashboards, sweep, postgres), to profile it on its own.
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 Func<Settings, Results, Task>[] scenarios = only switch
 {
-    // The whole run walks the peer and the app in turns (EndToEnd.RunWithPeerAsync); --only peer or end-to-end walks one of them.
+    // The whole run walks the peer, the floor and the app in turns (EndToEnd.RunWithPeerAsync); --only peer, floor or
+    // end-to-end walks one of them.
     null => [SqliteLimit.RunAsync, EndToEnd.RunWithPeerAsync, Dashboards.RunAsync, Sweep.RunAsync, PostgresEndToEnd.RunAsync],
     "limit" => [SqliteLimit.RunAsync],
+    "floor" => [Floor.RunAsync],
     "peer" => [EnginePeer.RunAsync],
     "end-to-end" => [EndToEnd.RunAsync],
     "dashboards" => [Dashboards.RunAsync],
     "sweep" => [Sweep.RunAsync],
     "postgres" => [PostgresEndToEnd.RunAsync],
-    _ => throw new ArgumentException($"--only {only}: the scenarios are limit, peer, end-to-end, dashboards, sweep and postgres"),
+    _ => throw new ArgumentException($"--only {only}: the scenarios are limit, floor, peer, end-to-end, dashboards, sweep and postgres"),
 };
 try
 {

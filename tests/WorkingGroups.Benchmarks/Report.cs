@@ -12,9 +12,18 @@ public static class Report
             var peer = results.Find("2 peer", $"steps advanced per second, concurrency {clients}");
             if (ours is { } o && limit is { } l) results.Add("ratios", $"3/1 ours / limit, concurrency {clients}", o / l, "x");
             if (ours is { } o2 && peer is { } p) results.Add("ratios", $"3/2 ours / peer, concurrency {clients}", o2 / p, "x");
+            // Against the floor: what the app's round trip costs beyond the least an authenticated durable write costs.
+            var floor = results.Find("1b floor", $"writes per second, concurrency {clients}");
+            if (ours is { } o3 && floor is { } f) results.Add("ratios", $"3/1b ours / floor, concurrency {clients}", o3 / f, "x");
+            var ourCpu = results.Find("3 ours", $"app CPU per action, concurrency {clients}");
+            var floorCpu = results.Find("1b floor", $"server CPU per write, concurrency {clients}");
+            if (ourCpu is { } oc && floorCpu is { } fc) results.Add("ratios", $"CPU ours per action / floor per write, concurrency {clients}", oc / fc, "x");
         }
 
         results.Target("3/2 at concurrency 8 >= 0.8", results.Find("ratios", "3/2 ours / peer, concurrency 8"), v => v >= 0.8);
+        results.Target("3/1b at concurrency 8 >= 0.6", results.Find("ratios", "3/1b ours / floor, concurrency 8"), v => v >= 0.6);
+        results.Target("app CPU per action / floor CPU per write at concurrency 8 <= 2", results.Find("ratios", "CPU ours per action / floor per write, concurrency 8"),
+            v => v <= 2);
         results.Target("p99 completion latency at concurrency 8 < 50 ms", results.Find("3 ours", "p99 latency, concurrency 8"), v => v < 50);
         foreach (var view in new[] { "portfolio", "steps" })
         {

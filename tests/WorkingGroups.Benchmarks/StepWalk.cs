@@ -12,6 +12,32 @@ public interface IProcessDriver
     Task<IReadOnlyList<string>> CompleteAsync(Guid processId, string stepId);
 }
 
+/// <summary>
+/// A side walked in turns with the app (the in-memory peer, the floor): before each repetition of the app's walk at a
+/// concurrency it walks once itself, so that its figures and the app's come from the same moment of the machine.
+/// </summary>
+public interface IWalkedInTurns
+{
+    /// <param name="measured">False for the warm-up repetition, whose figures are dropped.</param>
+    Task WalkAsync(Settings settings, int clients, bool measured);
+
+    /// <summary>Its rows for one concurrency, from its measured repetitions.</summary>
+    void AddRows(Results results, int clients);
+}
+
+public static class WalkedInTurns
+{
+    /// <summary>A side walked on its own (--only): at each concurrency, the same warm-up repetition and repetitions as in turns.</summary>
+    public static async Task WalkAloneAsync(this IWalkedInTurns side, Settings settings, Results results)
+    {
+        foreach (var clients in settings.Concurrencies)
+        {
+            for (var repetition = -1; repetition < settings.Repetitions; repetition++) await side.WalkAsync(settings, clients, measured: repetition >= 0);
+            side.AddRows(results, clients);
+        }
+    }
+}
+
 /// <summary>What one repetition of a walk measured.</summary>
 public sealed record WalkRun(int Completions, double Seconds, List<double> LatenciesMs)
 {

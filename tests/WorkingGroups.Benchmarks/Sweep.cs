@@ -75,52 +75,15 @@ public static class Sweep
             await using var db = await contexts.CreateDbContextAsync();
             for (var batch = 0; batch < 200 && seeded < invitations; batch++)
             {
-                var process = NewProcess(definition, today.AddDays(-60));
-                var reached = false;
-                foreach (var (stepDefinition, order) in definition.Steps.Select((s, i) => (s, i)))
-                {
-                    var isInvitations = stepDefinition == invitationsStep;
-                    var step = new ProcessStep
-                    {
-                        ProcessId = process.Id, StepId = stepDefinition.Id, Order = order, BenchmarkDays = stepDefinition.Benchmark.Days,
-                        Status = isInvitations ? StepStatus.Active : reached ? StepStatus.Blocked : StepStatus.Done,
-                        ActivatedOn = isInvitations ? sent : reached ? null : process.StartedOn,
-                        CompletedOn = isInvitations || reached ? null : sent,
-                        Version = Guid.NewGuid(),
-                    };
-                    if (isInvitations)
-                    {
-                        foreach (var body in stepDefinition.Invitees.Take(invitations - seeded))
-                        {
-                            step.Invitations.Add(new Invitation
-                            {
-                                ProcessId = process.Id, StepId = step.StepId, BodyId = body, Status = InvitationStatus.Pending, SentOn = sent, Version = Guid.NewGuid(),
-                            });
-                            seeded++;
-                        }
-                        reached = true;
-                    }
-                    process.Steps.Add(step);
-                }
+                // Through the process's own commands: every step before the invitations done on the day they went out.
+                var process = Process.Start(definition, today.AddDays(-60), "Benchmark", "bench", DateTime.UtcNow, today);
+                foreach (var step in definition.Steps.TakeWhile(s => s != invitationsStep))
+                    process.Complete(definition, step.Id, new CompleteStep(sent, null, null), today);
+                seeded += process.Step(invitationsStep.Id)!.Invitations.Count;
                 db.Processes.Add(process);
             }
             await db.SaveChangesAsync();
         }
         return seeded;
     }
-
-    private static Process NewProcess(ProcessDefinition definition, DateOnly startedOn) => new()
-    {
-        Id = Guid.NewGuid(),
-        DefinitionId = definition.Id,
-        DefinitionVersion = definition.Version,
-        Country = definition.Country,
-        Title = "Benchmark",
-        Status = ProcessStatus.Active,
-        StartedOn = startedOn,
-        BenchmarkDays = definition.Benchmark.Days,
-        CreatedAt = DateTime.UtcNow,
-        CreatedBy = "bench",
-        Version = Guid.NewGuid(),
-    };
 }

@@ -21,18 +21,39 @@ public static class AsOf
 
     public static int ElapsedDays(Process p, DateOnly date) => Elapsed.Days(p.StartedOn, End(p, date));
 
-    public static StepStatus StepStatus(ProcessStep s, DateOnly date) =>
-        s.ActivatedOn is not { } a || a > date ? Processes.StepStatus.Blocked
-        : s.CompletedOn is { } c && c <= date ? Processes.StepStatus.Done
-        : Processes.StepStatus.Active;
-
-    /// <summary>Days from activation to completion, or to the end of the process's clock while running; null if not started.</summary>
-    public static int? StepDays(Process p, ProcessStep s, DateOnly date) => StepStatus(s, date) switch
+    public static StepStatus StepStatus(ProcessStep s, DateOnly date) => Round(s, date) switch
     {
-        Processes.StepStatus.Done => Elapsed.Days(s.ActivatedOn!.Value, s.CompletedOn!.Value),
-        Processes.StepStatus.Active => Elapsed.Days(s.ActivatedOn!.Value, End(p, date)),
-        _ => null,
+        (null, _) => Processes.StepStatus.Blocked,
+        var (a, _) when a > date => Processes.StepStatus.Blocked,
+        (_, { } c) when c <= date => Processes.StepStatus.Done,
+        _ => Processes.StepStatus.Active,
     };
+
+    /// <summary>
+    /// The round of a step under way on the date: an earlier round until the day it was sent back for revision, else
+    /// the current one.
+    /// </summary>
+    public static (DateOnly? ActivatedOn, DateOnly? CompletedOn) Round(ProcessStep s, DateOnly date) =>
+        s.Rounds.FirstOrDefault(r => date < r.SentBackOn) is { } r ? (r.ActivatedOn, r.CompletedOn) : (s.ActivatedOn, s.CompletedOn);
+
+    /// <summary>How many times the step had been sent back for revision by the date.</summary>
+    public static int SentBack(ProcessStep s, DateOnly date) => s.Rounds.Count(r => r.SentBackOn <= date);
+
+    /// <summary>
+    /// Days from activation to completion, or to the end of the process's clock while running, with the rounds sent
+    /// back before the date; null if not started.
+    /// </summary>
+    public static int? StepDays(Process p, ProcessStep s, DateOnly date)
+    {
+        var (activatedOn, completedOn) = Round(s, date);
+        var earlier = s.Rounds.Where(r => r.SentBackOn <= date).Sum(r => r.Days);
+        return StepStatus(s, date) switch
+        {
+            Processes.StepStatus.Done => earlier + Elapsed.Days(activatedOn!.Value, completedOn!.Value),
+            Processes.StepStatus.Active => earlier + Elapsed.Days(activatedOn!.Value, End(p, date)),
+            _ => null,
+        };
+    }
 
     /// <summary>
     /// Null when the invitation had not been sent by then; pending until the answer's date. A missing answer recorded

@@ -35,9 +35,10 @@ public static class Dashboard
                 var (x, s) = t;
                 var days = AsOf.StepDays(x.Process, s, asOf)!.Value;
                 var running = AsOf.StepStatus(s, asOf) == StepStatus.Active;
+                var (activatedOn, completedOn) = AsOf.Round(s, asOf);
                 return new StepSpan(x.Process.Id, x.Process.Title, x.Process.Country, x.Process.DefinitionId, s.StepId,
-                    x.Definition.FindStep(s.StepId)!.Kind, s.ActivatedOn!.Value, running ? null : s.CompletedOn, days, s.BenchmarkDays,
-                    Elapsed.State(days, s.BenchmarkDays, running), running);
+                    x.Definition.FindStep(s.StepId)!.Kind, activatedOn!.Value, running ? null : completedOn, days, s.BenchmarkDays,
+                    Elapsed.State(days, s.BenchmarkDays, running), running, AsOf.SentBack(s, asOf));
             })
             .ToList();
 
@@ -57,6 +58,7 @@ public static class Dashboard
                 var median = Statistics.Median(days);
                 return new StepStatistics(d.Id, d.Country, step.Id, step.Kind, step.Benchmark.Days, mine.Count, mine.Count(s => s.Running),
                     median, Statistics.Percentile(days, 90), days.Count == 0 ? null : days.Max(), median > step.Benchmark.Days,
+                    mine.Sum(s => s.SentBack),
                     mine.Where(s => s.Days > s.BenchmarkDays).OrderByDescending(s => s.Days)
                         .Select(s => new Exceeding(s.ProcessId, s.ProcessTitle, s.Days, s.Running)).ToList());
             })

@@ -13,14 +13,17 @@ public sealed record PortfolioRow(
 /// <summary>One step of one process: how long it took, or has taken so far.</summary>
 public sealed record StepSpan(
     Guid ProcessId, string ProcessTitle, string Country, string DefinitionId, string StepId, StepKind Kind,
-    DateOnly ActivatedOn, DateOnly? CompletedOn, int Days, int BenchmarkDays, BenchmarkState State, bool Running);
+    DateOnly ActivatedOn, DateOnly? CompletedOn, int Days, int BenchmarkDays, BenchmarkState State, bool Running, int SentBack);
 
 public sealed record Exceeding(Guid ProcessId, string ProcessTitle, int Days, bool Running);
 
-/// <summary>Durations of one step (or one step kind) across processes, against its benchmark.</summary>
+/// <summary>
+/// Durations of one step (or one step kind) across processes, against its benchmark; <c>SentBack</c> counts the
+/// times it was returned for revision (each an extra round).
+/// </summary>
 public sealed record StepStatistics(
     string DefinitionId, string Country, string StepId, StepKind Kind, int BenchmarkDays, int Count, int Running,
-    double? MedianDays, double? P90Days, int? MaxDays, bool MedianOverTarget, IReadOnlyList<Exceeding> Exceeded);
+    double? MedianDays, double? P90Days, int? MaxDays, bool MedianOverTarget, int SentBack, IReadOnlyList<Exceeding> Exceeded);
 
 public sealed record KindStatistics(StepKind Kind, int Count, double? MedianDays, double? P90Days, int? MaxDays, double? MedianShareOfBenchmark);
 

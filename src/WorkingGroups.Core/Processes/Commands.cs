@@ -13,3 +13,6 @@ public sealed record AnswerInvitation(InvitationResponse Response, DateOnly Resp
 public sealed record CorrectStep(DateOnly? CompletedOn, string? Note, IReadOnlyList<Evidence>? Evidence);
 
 public sealed record CancelProcess(DateOnly CancelledOn, string Reason);
+
+/// <summary>A done step returned for revision on a date, with the reason (a ministry's comments on a draft).</summary>
+public sealed record SendBackStep(DateOnly SentBackOn, string Reason);

@@ -3,7 +3,7 @@ using WorkingGroups.Core.Definitions;
 namespace WorkingGroups.Core.Processes;
 
 /// <summary>What a business date may not precede.</summary>
-public enum DateAnchor { StepActivated, InvitationSent, ProcessStart }
+public enum DateAnchor { StepActivated, StepCompleted, InvitationSent, ProcessStart }
 
 /// <summary>The rules a change must satisfy before it is recorded. Each failure names its field or step.</summary>
 public static class ProcessRules
@@ -23,6 +23,7 @@ public static class ProcessRules
             throw ProcessRuleException.Invalid(field, anchor switch
             {
                 DateAnchor.StepActivated => "date-before-step-activated",
+                DateAnchor.StepCompleted => "date-before-step-completed",
                 DateAnchor.InvitationSent => "date-before-invitation-sent",
                 _ => "date-before-process-start",
             }, field, date, notBefore, step);
@@ -89,13 +90,5 @@ public static class ProcessRules
             case StepStatus.Done:
                 throw ProcessRuleException.Conflict("step-done", new StepRef(step.StepId), step.CompletedOn);
         }
-    }
-
-    /// <summary>Whether the engine has caught up: every step whose prerequisites are done is open, and a finished process is established.</summary>
-    public static bool IsSettled(Process process, ProcessDefinition definition)
-    {
-        if (process.Status != ProcessStatus.Active) return true;
-        if (process.Steps.All(s => s.Status == StepStatus.Done)) return false;
-        return definition.Steps.All(d => process.Step(d.Id)?.Status != StepStatus.Blocked || !process.PrerequisitesDone(d));
     }
 }

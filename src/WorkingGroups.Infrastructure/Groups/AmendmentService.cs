@@ -21,20 +21,14 @@ public sealed class AmendmentService(IDbContextFactory<AppDbContext> contexts, P
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Amending.MustFit(group, definition, command.StartedOn, command.Withdraw, today);
 
-        // The process commits first; were the app to stop before the link below, the amendment still applies to the
-        // country's group (without withdrawals), as for one started from the process pages.
-        var process = await processes.StartAsync(new StartProcess(definition.Id, null, command.StartedOn, command.Title), user, cancellationToken);
-        var amendment = new Amendment
-        {
-            ProcessId = process.Id, GroupId = groupId, Withdraw = command.Withdraw.Distinct().ToList(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = user,
-        };
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            db.Add(amendment);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        return (amendment, process);
+        Amendment? amendment = null;
+        var process = await processes.StartAsync(new StartProcess(definition.Id, null, command.StartedOn, command.Title), user, cancellationToken,
+            alongside: (db, started) => db.Add(amendment = new Amendment
+            {
+                ProcessId = started.Id, GroupId = groupId, Withdraw = command.Withdraw.Distinct().ToList(),
+                CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = user,
+            }));
+        return (amendment!, process);
     }
 
     public async Task<List<Amendment>> ListAsync(Guid groupId, CancellationToken cancellationToken)

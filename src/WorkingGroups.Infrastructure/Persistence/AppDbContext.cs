@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using WorkingGroups.Infrastructure.Engine.Persistence;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Identity;
 using WorkingGroups.Infrastructure.Processes;
@@ -13,8 +12,8 @@ using WorkingGroups.Infrastructure.Groups;
 namespace WorkingGroups.Infrastructure.Persistence;
 
 /// <summary>
-/// The one database of the app: users, the process projection and the engine's own state share a file,
-/// so that a coordinator's action and the engine event it raises commit in one transaction.
+/// The one database of the app: users, processes, groups, reminders and the signing keys, so that a command and
+/// everything that follows from it commit in one transaction.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
@@ -55,7 +54,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        EngineModel.Configure(builder);
         ProcessModel.Configure(builder);
         IdentityModel.Configure(builder);
         ReminderModel.Configure(builder);

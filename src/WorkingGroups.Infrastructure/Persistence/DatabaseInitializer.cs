@@ -10,16 +10,20 @@ namespace WorkingGroups.Infrastructure.Persistence;
 public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> contexts, DatabaseOptions database, DefinitionVersions versions, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitializeAsync(DefinitionCatalog catalog, CancellationToken cancellationToken)
+    /// <summary>The migration that took the processes from the old engine library's instances to their own records.</summary>
+    public const string OwnEngineMigration = "20261207180000_OwnEngine";
+
+    /// <returns>True when this start upgraded a database written while an engine library ran the processes.</returns>
+    public async Task<bool> InitializeAsync(DefinitionCatalog catalog, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (database.IsPostgres) await MigrateAsync(db, cancellationToken);
-        else await CreateOrMigrateSqliteAsync(db, cancellationToken);
+        var applied = database.IsPostgres ? await MigrateAsync(db, cancellationToken) : await CreateOrMigrateSqliteAsync(db, cancellationToken);
         LoadPublished(await PublishAsync(db, catalog, cancellationToken), catalog);
+        return applied.Contains(OwnEngineMigration);
     }
 
     /// <summary>WAL first, so that creating or migrating the schema commits once to the log instead of to the file.</summary>
-    private async Task CreateOrMigrateSqliteAsync(AppDbContext db, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> CreateOrMigrateSqliteAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         await using (var connection = new SqliteConnection(database.ConnectionString))
         {
@@ -32,16 +36,18 @@ public sealed class DatabaseInitializer(
             if (await FreshSqliteSchema.IsEmptyAsync(connection, cancellationToken))
             {
                 await FreshSqliteSchema.CreateAsync(connection, cancellationToken);
-                return;
+                return [];
             }
         }
-        await MigrateAsync(db, cancellationToken);
+        return await MigrateAsync(db, cancellationToken);
     }
 
     /// <summary>Only when a migration is pending: the migrator compares the whole model with the last migration's on every call.</summary>
-    private static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> MigrateAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()) await db.Database.MigrateAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0) await db.Database.MigrateAsync(cancellationToken);
+        return pending;
     }
 
     /// <summary>

@@ -17,4 +17,9 @@ public static class JsonColumn
         (a, b) => a!.SequenceEqual(b!),
         v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)),
         v => v.ToList());
+
+    public static ValueComparer<IReadOnlyList<T>> ReadOnlyListComparer<T>() => new(
+        (a, b) => a!.SequenceEqual(b!),
+        v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)),
+        v => v.ToList());
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace WorkingGroups.Infrastructure.Persistence;
 
 /// <summary>
-/// Writes a <see cref="DateTime"/> as UTC (Unspecified is taken to be UTC already: WorkflowCore works in UTC) and reads
+/// Writes a <see cref="DateTime"/> as UTC (Unspecified is taken to be UTC already: every clock in the app is UTC) and reads
 /// it back as Kind=Utc, which SQLite's text dates do not keep on their own and PostgreSQL's timestamptz requires.
 /// </summary>
 public sealed class UtcDateTime() : ValueConverter<DateTime, DateTime>(v => AsUtc(v), v => DateTime.SpecifyKind(v, DateTimeKind.Utc))

@@ -5,7 +5,7 @@ namespace WorkingGroups.Infrastructure.Processes;
 
 /// <summary>
 /// What else follows from a process becoming established (a group is founded, a composition amended). Runs in the
-/// engine step's transaction, so the process is never established without it.
+/// transaction of the command that established it, so the process is never established without it.
 /// </summary>
 public interface IOnEstablished
 {

@@ -4,7 +4,7 @@ using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Infrastructure.Processes;
 
-/// <summary>Maps the process projection; the domain classes carry no EF attribute.</summary>
+/// <summary>Maps the processes; the domain classes carry no EF attribute, and EF writes their private fields.</summary>
 public static class ProcessModel
 {
     public static void Configure(ModelBuilder b)
@@ -21,6 +21,7 @@ public static class ProcessModel
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasMany(p => p.Steps).WithOne().HasForeignKey(s => s.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.Navigation(p => p.Steps).HasField("_steps");
             e.HasIndex(p => new { p.Country, p.Status });
         });
 
@@ -31,9 +32,11 @@ public static class ProcessModel
             e.Property(s => s.StepId).HasMaxLength(64);
             e.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(s => s.Note).HasMaxLength(4000);
-            e.Property(s => s.Evidence).HasConversion(JsonColumn.Converter<List<Evidence>>(), JsonColumn.ListComparer<Evidence>());
+            e.Property(s => s.Evidence).HasConversion(JsonColumn.Converter<IReadOnlyList<Evidence>>(), JsonColumn.ReadOnlyListComparer<Evidence>());
+            e.Property(s => s.Rounds).HasConversion(JsonColumn.Converter<IReadOnlyList<StepRound>>(), JsonColumn.ReadOnlyListComparer<StepRound>());
             e.Property(s => s.Version).IsConcurrencyToken();
             e.HasMany(s => s.Invitations).WithOne().HasForeignKey(i => new { i.ProcessId, i.StepId }).OnDelete(DeleteBehavior.Cascade);
+            e.Navigation(s => s.Invitations).HasField("_invitations");
         });
 
         b.Entity<Invitation>(e =>

@@ -707,9 +707,6 @@ namespace WorkingGroups.Migrations.Postgres.Migrations
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("integer");
 
-                    b.Property<string>("EngineInstanceId")
-                        .HasColumnType("text");
-
                     b.Property<DateOnly?>("EstablishedOn")
                         .HasColumnType("date");
 
@@ -765,6 +762,10 @@ namespace WorkingGroups.Migrations.Postgres.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Rounds")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1015,218 +1016,6 @@ namespace WorkingGroups.Migrations.Postgres.Migrations
                     b.HasKey("ProcessId");
 
                     b.ToTable("ReminderPauses", (string)null);
-                });
-
-            modelBuilder.Entity("WorkingGroups.Infrastructure.Engine.Persistence.PersistedEvent", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("EventDataJson")
-                        .HasColumnType("text");
-
-                    b.Property<string>("EventKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("EventName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("EventTime")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("IsProcessed")
-                        .HasColumnType("boolean");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IsProcessed", "EventTime")
-                        .HasDatabaseName("IX_EngineEvents_IsProcessed_EventTime");
-
-                    b.HasIndex("EventName", "EventKey", "EventTime")
-                        .HasDatabaseName("IX_EngineEvents_EventName_EventKey_EventTime");
-
-                    b.ToTable("EngineEvents", (string)null);
-                });
-
-            modelBuilder.Entity("WorkingGroups.Infrastructure.Engine.Persistence.PersistedExecutionError", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("ErrorTime")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ExecutionPointerId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Message")
-                        .HasColumnType("text");
-
-                    b.Property<string>("WorkflowId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkflowId")
-                        .HasDatabaseName("IX_EngineExecutionErrors_WorkflowId");
-
-                    b.ToTable("EngineExecutionErrors", (string)null);
-                });
-
-            modelBuilder.Entity("WorkingGroups.Infrastructure.Engine.Persistence.PersistedScheduledCommand", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("CommandName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<long>("ExecuteTime")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExecuteTime")
-                        .HasDatabaseName("IX_EngineScheduledCommands_ExecuteTime");
-
-                    b.HasIndex("CommandName", "Data")
-                        .IsUnique()
-                        .HasDatabaseName("IX_EngineScheduledCommands_CommandName_Data");
-
-                    b.ToTable("EngineScheduledCommands", (string)null);
-                });
-
-            modelBuilder.Entity("WorkingGroups.Infrastructure.Engine.Persistence.PersistedSubscription", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("EventKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("EventName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ExecutionPointerId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ExternalToken")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime?>("ExternalTokenExpiry")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ExternalWorkerId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("StepId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("SubscribeAsOf")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SubscriptionDataJson")
-                        .HasColumnType("text");
-
-                    b.Property<string>("WorkflowId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkflowId")
-                        .HasDatabaseName("IX_EngineSubscriptions_WorkflowId");
-
-                    b.HasIndex("EventName", "EventKey")
-                        .HasDatabaseName("IX_EngineSubscriptions_EventName_EventKey");
-
-                    b.ToTable("EngineSubscriptions", (string)null);
-                });
-
-            modelBuilder.Entity("WorkingGroups.Infrastructure.Engine.Persistence.PersistedWorkflow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("CompleteTime")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("ConcurrencyToken")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreateTime")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DataJson")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("ExecutionPointersJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long?>("NextExecution")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Reference")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("WorkflowDefinitionId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Reference")
-                        .HasDatabaseName("IX_EngineWorkflows_Reference");
-
-                    b.HasIndex("Status", "NextExecution")
-                        .HasDatabaseName("IX_EngineWorkflows_Status_NextExecution");
-
-                    b.ToTable("EngineWorkflows", (string)null);
                 });
 
             modelBuilder.Entity("WorkingGroups.Infrastructure.Identity.ApiToken", b =>

@@ -1,6 +1,5 @@
 using WorkingGroups.Infrastructure.Groups.Notices;
 using WorkingGroups.Infrastructure.Persistence;
-using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Infrastructure.Samples;
 using WorkingGroups.Infrastructure.Settings;
@@ -22,7 +21,6 @@ public static class SettingsCheck
         ReminderOptions.Read(read);
         SmtpOptions.Read(read);
         GroupNoticeSweep.ReadDays(read);
-        ProcessService.ReadSettleTimeout(read);
         SamplesSettings.Load(read);
         AuthModule.SessionCheck(read);
         RequestLimitsModule.MaxBytes(read);

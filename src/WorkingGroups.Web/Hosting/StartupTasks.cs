@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.DataProtection;
 using WorkingGroups.Core.Definitions;
-using WorkingGroups.Infrastructure.Engine;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Web.Samples;
 
 namespace WorkingGroups.Web.Hosting;
 
 /// <summary>
 /// Runs before the server accepts requests: load the definitions (an invalid one stops start-up), migrate the
-/// database and record the definition versions, start the engine on them, then do what a first start does
+/// database and record the definition versions, move on the processes a database from before the engine was ours
+/// left behind (<see cref="ProcessService.CatchUpAsync"/>), then do what a first start does
 /// (the first Admin, the samples). Instances sharing one PostgreSQL database take turns (<see cref="SharedLock"/>).
 /// </summary>
 public sealed class StartupTasks(IServiceProvider services) : IHostedService
@@ -18,9 +19,8 @@ public sealed class StartupTasks(IServiceProvider services) : IHostedService
         var catalog = services.GetRequiredService<DefinitionCatalog>();
         await using (await services.GetRequiredService<SharedLock>().TakeAsync(SharedLock.StartUp, cancellationToken))
         {
-            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(catalog, cancellationToken);
-            _engine = services.GetRequiredService<EngineHost>();
-            await _engine.StartAsync(cancellationToken);
+            var upgraded = await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(catalog, cancellationToken);
+            if (upgraded) await services.GetRequiredService<ProcessService>().CatchUpAsync(cancellationToken);
             await services.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
             // The first protection creates the signing key if there is none: here, one instance at a time, so that
             // instances sharing a database never make a key each and refuse each other's answer links and cookies.
@@ -28,13 +28,7 @@ public sealed class StartupTasks(IServiceProvider services) : IHostedService
         }
     }
 
-    private EngineHost? _engine;
-
-    /// <summary>
-    /// Stops the engine only when it was started: a start-up that failed on bad definitions has nothing to stop.
-    /// <see cref="EngineHost.StopAsync"/> makes a second, concurrent stop (as test hosts do) wait for the first.
-    /// </summary>
-    public Task StopAsync(CancellationToken cancellationToken) => _engine?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 public static class StartupTasksModule

@@ -18,6 +18,8 @@ public sealed record CorrectStepRequest(DateOnly? CompletedOn, string? Note, Lis
 
 public sealed record CancelRequest(DateOnly? CancelledOn, string? Reason);
 
+public sealed record SendBackRequest(DateOnly? SentBackOn, string? Reason);
+
 /// <summary>Turns request bodies into commands; a missing required field is a 400 naming it.</summary>
 internal static class RequestMapping
 {
@@ -41,6 +43,8 @@ internal static class RequestMapping
     public static CorrectStep ToCommand(this CorrectStepRequest r) => new(r.CompletedOn, r.Note, r.Evidence?.Select(ToEvidence).ToList());
 
     public static CancelProcess ToCommand(this CancelRequest r) => new(Required(r.CancelledOn, "cancelledOn"), Required(r.Reason, "reason"));
+
+    public static SendBackStep ToCommand(this SendBackRequest r) => new(Required(r.SentBackOn, "sentBackOn"), Required(r.Reason, "reason"));
 
     private static Evidence ToEvidence(EvidenceRequest e) => new(e.Title ?? "", e.Number, e.Date);
 

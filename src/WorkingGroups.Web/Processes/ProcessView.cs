@@ -48,7 +48,8 @@ public sealed record StepStateView(
     string? State,
     string? Note,
     IReadOnlyList<Evidence> Evidence,
-    IReadOnlyList<InvitationView>? Invitations)
+    IReadOnlyList<InvitationView>? Invitations,
+    IReadOnlyList<StepRound> Rounds)
 {
     public static StepStateView From(ProcessStep s, ProcessDefinition d, DateOnly today)
     {
@@ -58,7 +59,8 @@ public sealed record StepStateView(
             s.State(today) is { } state ? ProcessView.Name(state) : null, s.Note, s.Evidence,
             definition.Kind == StepKind.Invitations
                 ? definition.Invitees.Select(b => InvitationView.From(b, s.Invitations.FirstOrDefault(i => i.BodyId == b), d)).ToList()
-                : null);
+                : null,
+            s.Rounds);
     }
 }
 

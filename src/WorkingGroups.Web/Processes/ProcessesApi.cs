@@ -52,6 +52,10 @@ public static class ProcessesApi
             ProcessService service, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(View(await service.CorrectStepAsync(id, stepId, request.ToCommand(), user.Who(), ct, Authorized(user)), service, clock)));
 
+        group.MapPost("/{id:guid}/steps/{stepId}/send-back", async (Guid id, string stepId, SendBackRequest request, ClaimsPrincipal user,
+            ProcessService service, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(View(await service.SendBackAsync(id, stepId, request.ToCommand(), user.Who(), ct, Authorized(user)), service, clock)));
+
         group.MapPost("/{id:guid}/cancel", async (Guid id, CancelRequest request, ClaimsPrincipal user, ProcessService service,
             TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(View(await service.CancelAsync(id, request.ToCommand(), user.Who(), ct, Authorized(user)), service, clock)));

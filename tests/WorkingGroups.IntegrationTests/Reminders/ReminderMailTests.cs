@@ -37,19 +37,10 @@ public sealed class ReminderMailTests
 
     private static MimeKit.MimeMessage Compose(ProcessDefinition definition, ReminderKind kind, string body)
     {
-        var process = new Process
-        {
-            Id = Guid.NewGuid(), DefinitionId = definition.Id, DefinitionVersion = definition.Version, Country = "KZ", Title = "Kazakhstan WG",
-            CreatedBy = "test", StartedOn = new DateOnly(2026, 1, 12), Status = ProcessStatus.Active, BenchmarkDays = 120,
-            Steps =
-            [
-                new ProcessStep
-                {
-                    StepId = "invitations", Status = StepStatus.Active, ActivatedOn = Sent, BenchmarkDays = 30,
-                    Invitations = [new Invitation { StepId = "invitations", BodyId = body, Status = InvitationStatus.Pending, SentOn = Sent }],
-                },
-            ],
-        };
+        // Started in January; the invitations went out when the letter to the Minister was done.
+        var process = Process.Start(definition, new DateOnly(2026, 1, 12), "Kazakhstan WG", "test", DateTime.UtcNow, Today);
+        foreach (var step in new[] { "start-procedure", "draft-order", "letter-to-minister" })
+            process.Complete(definition, step, new CompleteStep(Sent, null, null), Today);
         var reminder = new Reminder { ProcessId = process.Id, StepId = "invitations", BodyId = body, Kind = kind, Sequence = kind == ReminderKind.Escalation ? 4 : 1, DueOn = Today };
         return ReminderMail.Compose(reminder, new MailFacts(process, definition, ["coordinator@example.org"], null, null, Today, new CountryCodes()), "workinggroups@example.org");
     }

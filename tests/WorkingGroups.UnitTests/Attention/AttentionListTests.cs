@@ -2,6 +2,7 @@ using WorkingGroups.Core.Attention;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
+using WorkingGroups.UnitTests.Processes;
 using static WorkingGroups.UnitTests.Groups.KazakhGroup;
 
 namespace WorkingGroups.UnitTests.Attention;
@@ -36,26 +37,50 @@ public sealed class AttentionListTests
             Concerns(group, [Meeting(MeetingKind.Interim, "2026-12-20", MinutesStatus.None)], "2026-12-07"));
     }
 
+    /// <summary>
+    /// Four steps running at once, each opened on its own date: draft-order with the process, the others after a trigger
+    /// step completed on the date they open.
+    /// </summary>
+    private static readonly ProcessDefinition Running = Walk.Load("""
+        {
+          "schemaVersion": 1,
+          "id": "xx-establishment",
+          "version": 1,
+          "country": "XX",
+          "kind": "establishment",
+          "title": { "en": "Test group", "ru": "Тестовая группа" },
+          "leadBody": "lead",
+          "benchmark": { "days": 120, "assumption": false, "source": "a test" },
+          "bodies": [
+            { "id": "lead", "name": { "en": "Lead body", "ru": "Ведущий орган" }, "kind": "committee", "roles": ["chair", "member"] }
+          ],
+          "steps": [
+            { "id": "opens-feb-20", "title": { "en": "Trigger", "ru": "Пуск" }, "kind": "task", "owner": "lead", "after": [],
+              "benchmark": { "days": 60, "assumption": true } },
+            { "id": "opens-feb-22", "title": { "en": "Trigger", "ru": "Пуск" }, "kind": "task", "owner": "lead", "after": [],
+              "benchmark": { "days": 60, "assumption": true } },
+            { "id": "start-procedure", "title": { "en": "Start", "ru": "Начало" }, "kind": "task", "owner": "lead", "after": ["opens-feb-20"],
+              "benchmark": { "days": 14, "assumption": true } },
+            { "id": "draft-order", "title": { "en": "Draft", "ru": "Проект" }, "kind": "task", "owner": "lead", "after": [],
+              "benchmark": { "days": 21, "assumption": true } },
+            { "id": "letter-to-minister", "title": { "en": "Letter", "ru": "Письмо" }, "kind": "letter", "owner": "lead", "after": ["opens-feb-22"],
+              "benchmark": { "days": 14, "assumption": true } },
+            { "id": "invitations", "title": { "en": "Invitations", "ru": "Приглашения" }, "kind": "task", "owner": "lead", "after": ["opens-feb-20"],
+              "benchmark": { "days": 30, "assumption": true } }
+          ]
+        }
+        """);
+
     [Fact]
     public void Steps_furthest_behind_their_benchmark_come_first_and_those_on_time_are_left_out()
     {
-        var process = new Process
-        {
-            Id = Guid.NewGuid(), DefinitionId = Definition.Id, DefinitionVersion = Definition.Version, Country = "KZ", Title = "Kazakhstan WG",
-            CreatedBy = "tests", Status = ProcessStatus.Active, StartedOn = D("2026-01-01"), BenchmarkDays = 120,
-            Steps =
-            [
-                Running("start-procedure", 14, "2026-02-20"),   // 15 of 14: overdue, 107 %
-                Running("draft-order", 21, "2026-01-01"),       // 65 of 21: overdue, 310 %
-                Running("letter-to-minister", 14, "2026-02-22"), // 13 of 14: at risk
-                Running("invitations", 30, "2026-02-20"),       // 15 of 30: on time
-            ],
-        };
-        var list = AttentionList.Of([(process, Definition)], _ => ReminderTally.None, [], Days, D("2026-03-07"));
+        var process = Walk.Start(Running, "2026-01-01", "Kazakhstan WG").Done("opens-feb-20", "2026-02-20").Done("opens-feb-22", "2026-02-22").Process;
+        // start-procedure: 15 of 14, overdue, 107 %; draft-order: 65 of 21, overdue, 310 %;
+        // letter-to-minister: 13 of 14, at risk; invitations: 15 of 30, on time.
+        Assert.Equal([D("2026-02-20"), D("2026-01-01"), D("2026-02-22"), D("2026-02-20")],
+            new[] { "start-procedure", "draft-order", "letter-to-minister", "invitations" }.Select(id => process.Step(id)!.ActivatedOn));
+        var list = AttentionList.Of([(process, Running)], _ => ReminderTally.None, [], Days, D("2026-03-07"));
         Assert.Equal(["draft-order", "start-procedure", "letter-to-minister"], list.Steps.Select(s => s.Step.StepId));
         Assert.Equal(BenchmarkState.AtRisk, list.Steps[^1].State);
     }
-
-    private static ProcessStep Running(string stepId, int benchmark, string activatedOn) =>
-        new() { StepId = stepId, Status = StepStatus.Active, BenchmarkDays = benchmark, ActivatedOn = D(activatedOn) };
 }

@@ -2,6 +2,7 @@ using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.UnitTests.Definitions;
+using WorkingGroups.UnitTests.Processes;
 
 namespace WorkingGroups.UnitTests.Groups;
 
@@ -13,36 +14,22 @@ internal static class KazakhGroup
 
     public static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd");
 
+    /// <summary>Started with the Kazakh definition and walked up to its invitations, sent on <paramref name="invitedOn"/>.</summary>
+    public static Walk UpToInvitations(string startedOn, string invitedOn) =>
+        Walk.Start(Definition, startedOn, "Kazakhstan WG")
+            .Done("start-procedure", startedOn)
+            .Done("draft-order", startedOn)
+            .Done("letter-to-minister", invitedOn);
+
     public static Process EstablishedProcess(string establishedOn = "2025-12-29")
     {
-        var invitations = Definition.FindStep("invitations")!.Invitees.Select(body => new Invitation
+        var walk = UpToInvitations("2025-09-01", "2025-10-13");
+        foreach (var body in Definition.FindStep("invitations")!.Invitees)
         {
-            StepId = "invitations",
-            BodyId = body,
-            SentOn = D("2025-10-13"),
-            RespondedOn = D("2025-11-21"),
-            Status = body == "wic" ? InvitationStatus.Declined : InvitationStatus.Accepted,
-            Nominee = body == "wic" ? null : new Nominee($"Representative of {body}", "Head of division", $"{body}.rep@example.org"),
-        }).ToList();
-        return new Process
-        {
-            Id = Guid.NewGuid(),
-            DefinitionId = Definition.Id,
-            DefinitionVersion = Definition.Version,
-            Country = "KZ",
-            Title = "Kazakhstan WG",
-            CreatedBy = "tests",
-            Status = ProcessStatus.Established,
-            StartedOn = D("2025-09-01"),
-            EstablishedOn = D(establishedOn),
-            Steps = Definition.Steps.Select((s, i) => new ProcessStep
-            {
-                StepId = s.Id,
-                Order = i,
-                Status = StepStatus.Done,
-                Invitations = s.Id == "invitations" ? invitations : [],
-            }).ToList(),
-        };
+            if (body == "wic") walk.Declined("invitations", body, "2025-11-21");
+            else walk.Accepted("invitations", body, "2025-11-21", new Nominee($"Representative of {body}", "Head of division", $"{body}.rep@example.org"));
+        }
+        return walk.Done("approve-composition", establishedOn).Process;
     }
 
     public static Group Founded() => GroupFounding.Found(EstablishedProcess(), Definition, DateTime.UtcNow);

@@ -17,21 +17,8 @@ public sealed class RecordedReminderTests
     private static DateOnly D(string iso) => KazakhGroup.D(iso);
 
     /// <summary>The Kazakh process in its invitations step: dles-mes pending, epd-mes already answered.</summary>
-    private static Process Inviting()
-    {
-        var process = KazakhGroup.EstablishedProcess();
-        process.Status = ProcessStatus.Active;
-        process.EstablishedOn = null;
-        var step = process.Step("invitations")!;
-        step.Status = StepStatus.Active;
-        step.ActivatedOn = Sent;
-        foreach (var invitation in step.Invitations) invitation.SentOn = Sent;
-        var pending = step.Invitations.Single(i => i.BodyId == "dles-mes");
-        pending.Status = InvitationStatus.Pending;
-        pending.RespondedOn = null;
-        process.Step("approve-composition")!.Status = StepStatus.Blocked;
-        return process;
-    }
+    private static Process Inviting() =>
+        KazakhGroup.UpToInvitations("2026-01-12", "2026-03-02").Accepted("invitations", "epd-mes", "2026-03-10").Process;
 
     private static RecordReminder Command(string body = "dles-mes", string sentOn = "2026-03-20", ReminderChannel channel = ReminderChannel.Letter,
         string step = "invitations") => new(step, body, D(sentOn), channel, "21-1-13/4102", null);

@@ -686,9 +686,6 @@ namespace WorkingGroups.Infrastructure.Persistence.Migrations
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("EngineInstanceId")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly?>("EstablishedOn")
                         .HasColumnType("TEXT");
 
@@ -744,6 +741,10 @@ namespace WorkingGroups.Infrastructure.Persistence.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rounds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -988,214 +989,6 @@ namespace WorkingGroups.Infrastructure.Persistence.Migrations
                     b.HasKey("ProcessId");
 
                     b.ToTable("ReminderPauses", (string)null);
-                });
-
-            modelBuilder.Entity("WorkingGroups.Infrastructure.Engine.Persistence.PersistedEvent", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventDataJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("EventTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsProcessed")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IsProcessed", "EventTime")
-                        .HasDatabaseName("IX_EngineEvents_IsProcessed_EventTime");
-
-                    b.HasIndex("EventName", "EventKey", "EventTime")
-                        .HasDatabaseName("IX_EngineEvents_EventName_EventKey_EventTime");
-
-                    b.ToTable("EngineEvents", (string)null);
-                });
-
-            modelBuilder.Entity("WorkingGroups.Infrastructure.Engine.Persistence.PersistedExecutionError", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ErrorTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExecutionPointerId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WorkflowId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkflowId")
-                        .HasDatabaseName("IX_EngineExecutionErrors_WorkflowId");
-
-                    b.ToTable("EngineExecutionErrors", (string)null);
-                });
-
-            modelBuilder.Entity("WorkingGroups.Infrastructure.Engine.Persistence.PersistedScheduledCommand", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CommandName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExecuteTime")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExecuteTime")
-                        .HasDatabaseName("IX_EngineScheduledCommands_ExecuteTime");
-
-                    b.HasIndex("CommandName", "Data")
-                        .IsUnique()
-                        .HasDatabaseName("IX_EngineScheduledCommands_CommandName_Data");
-
-                    b.ToTable("EngineScheduledCommands", (string)null);
-                });
-
-            modelBuilder.Entity("WorkingGroups.Infrastructure.Engine.Persistence.PersistedSubscription", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExecutionPointerId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExternalToken")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ExternalTokenExpiry")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExternalWorkerId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StepId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("SubscribeAsOf")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubscriptionDataJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WorkflowId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkflowId")
-                        .HasDatabaseName("IX_EngineSubscriptions_WorkflowId");
-
-                    b.HasIndex("EventName", "EventKey")
-                        .HasDatabaseName("IX_EngineSubscriptions_EventName_EventKey");
-
-                    b.ToTable("EngineSubscriptions", (string)null);
-                });
-
-            modelBuilder.Entity("WorkingGroups.Infrastructure.Engine.Persistence.PersistedWorkflow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CompleteTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyToken")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreateTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DataJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExecutionPointersJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("NextExecution")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reference")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("WorkflowDefinitionId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Reference")
-                        .HasDatabaseName("IX_EngineWorkflows_Reference");
-
-                    b.HasIndex("Status", "NextExecution")
-                        .HasDatabaseName("IX_EngineWorkflows_Status_NextExecution");
-
-                    b.ToTable("EngineWorkflows", (string)null);
                 });
 
             modelBuilder.Entity("WorkingGroups.Infrastructure.Identity.ApiToken", b =>

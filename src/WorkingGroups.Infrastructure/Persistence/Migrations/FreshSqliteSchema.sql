@@ -554,3 +554,49 @@ CREATE INDEX "IX_AnswerNotices_Status" ON "AnswerNotices" ("Status");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204210330_AnswerNotices', '10.0.15');
 
+DROP TABLE "EngineEvents";
+
+DROP TABLE "EngineExecutionErrors";
+
+DROP TABLE "EngineScheduledCommands";
+
+DROP TABLE "EngineSubscriptions";
+
+DROP TABLE "EngineWorkflows";
+
+ALTER TABLE "ProcessSteps" ADD "Rounds" TEXT NOT NULL DEFAULT '[]';
+
+CREATE TABLE "ef_temp_Processes" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Processes" PRIMARY KEY,
+    "BenchmarkDays" INTEGER NOT NULL,
+    "CancelReason" TEXT NULL,
+    "CancelledOn" TEXT NULL,
+    "Country" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "DefinitionId" TEXT NOT NULL,
+    "DefinitionVersion" INTEGER NOT NULL,
+    "EstablishedOn" TEXT NULL,
+    "StartedOn" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Version" TEXT NOT NULL
+);
+
+INSERT INTO "ef_temp_Processes" ("Id", "BenchmarkDays", "CancelReason", "CancelledOn", "Country", "CreatedAt", "CreatedBy", "DefinitionId", "DefinitionVersion", "EstablishedOn", "StartedOn", "Status", "Title", "Version")
+SELECT "Id", "BenchmarkDays", "CancelReason", "CancelledOn", "Country", "CreatedAt", "CreatedBy", "DefinitionId", "DefinitionVersion", "EstablishedOn", "StartedOn", "Status", "Title", "Version"
+FROM "Processes";
+
+PRAGMA foreign_keys = 0;
+
+DROP TABLE "Processes";
+
+ALTER TABLE "ef_temp_Processes" RENAME TO "Processes";
+
+PRAGMA foreign_keys = 1;
+
+CREATE INDEX "IX_Processes_Country_Status" ON "Processes" ("Country", "Status");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207180000_OwnEngine', '10.0.15');
+

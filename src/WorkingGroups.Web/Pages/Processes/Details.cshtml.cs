@@ -72,6 +72,13 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
                 new CorrectStep(completedOn, Input.Note, evidence.Count == 0 ? null : evidence), User.Who(), ct);
         }, ct, correction: true);
 
+    public Task<IActionResult> OnPostSendBackAsync(Guid id, string step, CancellationToken ct) =>
+        ChangeAsync(id, $"send-back:{step}", step, async () =>
+        {
+            var sentBackOn = Form.Date("sentBackOn", Input.Date, t, required: true);
+            return Form.HasErrors ? null : await service.SendBackAsync(id, step, new SendBackStep(sentBackOn!.Value, Input.Reason ?? ""), User.Who(), ct);
+        }, ct);
+
     public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(id, "cancel", null, async () =>
         {
