@@ -111,8 +111,11 @@ public sealed class Process
         return Advance(definition);
     }
 
-    /// <summary>Corrects what was recorded: elapsed times follow, and the steps after a corrected date start on the new one.</summary>
-    public void Correct(ProcessDefinition definition, string stepId, CorrectStep command, DateOnly today)
+    /// <summary>
+    /// Corrects what was recorded: elapsed times follow, and the steps after a corrected date start on the new one.
+    /// Returns false, changing nothing, when every value given is the one already recorded.
+    /// </summary>
+    public bool Correct(ProcessDefinition definition, string stepId, CorrectStep command, DateOnly today)
     {
         var step = KnownStep(definition, stepId).Step;
         if (Status == ProcessStatus.Cancelled)
@@ -121,6 +124,10 @@ public sealed class Process
             throw ProcessRuleException.Conflict("nothing-to-correct", new StepRef(stepId));
         ProcessRules.Text("note", command.Note, ProcessRules.MaxNote);
         ProcessRules.Evidence(command.Evidence, today);
+        if ((command.CompletedOn is null || command.CompletedOn == step.CompletedOn)
+            && (command.Note is null || command.Note == step.Note)
+            && (command.Evidence is null || command.Evidence.SequenceEqual(step.Evidence)))
+            return false;
 
         if (command.CompletedOn is { } completedOn)
         {
@@ -132,6 +139,7 @@ public sealed class Process
         }
         step.Record(command.Note, command.Evidence);
         Touch();
+        return true;
     }
 
     /// <summary>

@@ -85,8 +85,8 @@ public sealed class ProcessService(
         ChangeAsync(processId, user, mayChange, (db, process, definition) =>
         {
             var before = StepFacts(process.Step(stepId));
-            process.Correct(definition, stepId, command, Today);
-            Audit(db, processId, user, "step-corrected", stepId, null, before, StepFacts(process.Step(stepId)));
+            if (process.Correct(definition, stepId, command, Today))
+                Audit(db, processId, user, "step-corrected", stepId, null, before, StepFacts(process.Step(stepId)));
             return null;
         }, cancellationToken);
 
