@@ -7,7 +7,10 @@ using WorkingGroups.Infrastructure.Identity;
 
 namespace WorkingGroups.Web.Pages.Account;
 
-/// <summary>Sign-in with e-mail and password; five failures lock the account for 15 minutes.</summary>
+/// <summary>
+/// Sign-in with e-mail and password; five failures lock the account for 15 minutes. Every refusal reads the same and
+/// answers 401, so the page does not tell whether an address has an account or whether it is locked.
+/// </summary>
 [AllowAnonymous]
 public sealed class SignInModel(SignInManager<AppUser> signIn, IStringLocalizer t) : PageModel
 {
@@ -23,11 +26,16 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, IStringLocalizer 
     {
         if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), t["Account.EmailRequired"]);
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), t["Account.PasswordRequired"]);
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
 
         var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/processes");
-        Error = result.IsLockedOut ? t["Account.LockedOut"] : t["Account.SignInFailed"];
+        Error = t["Account.SignInFailed"];
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
 }
