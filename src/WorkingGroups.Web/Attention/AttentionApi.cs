@@ -17,7 +17,8 @@ public static class AttentionApi
             {
                 var scope = user.AttentionCountry(country);
                 return TypedResults.Ok(AttentionView.From(await attention.ForAsync(scope, ct), scope));
-            });
+            })
+                .WithName("getAttention").WithSummary("What needs attention today");
         return app;
     }
 }

@@ -21,7 +21,8 @@ public static class MeApi
             Roles.All.Where(user.IsInRole).ToList(),
             user.Country(),
             user.FindFirstValue(AppClaims.TokenName),
-            (await users.GetUserAsync(user))?.Language)));
+            (await users.GetUserAsync(user))?.Language)))
+            .WithName("getMe").WithSummary("Who the caller is: e-mail, roles, country, token");
 
         // The language of the e-mail written to the caller alone (the weekly digest); null writes both.
         me.MapPut("/language", async (LanguageView request, ClaimsPrincipal user, UserManager<AppUser> users) =>
@@ -33,7 +34,9 @@ public static class MeApi
             var saved = await users.UpdateAsync(account);
             if (!saved.Succeeded) throw new InvalidOperationException(string.Join("; ", saved.Errors.Select(e => e.Description)));
             return TypedResults.Ok(new LanguageView(language));
-        }).ProducesValidationProblem();
+        })
+            .WithName("setMyLanguage").WithSummary("Set the caller's own e-mail language")
+            .ProducesValidationProblem();
         return app;
     }
 }

@@ -20,22 +20,26 @@ public static class DashboardsApi
         {
             var (processes, date) = await data.LoadAsync(asOf, country, ct);
             return TypedResults.Ok(new { asOf = date, processes = Dashboard.Portfolio(processes, date) });
-        });
+        })
+            .WithName("getPortfolioDashboard").WithSummary("Every process against its benchmark");
         dashboards.MapGet("/steps", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
         {
             var (processes, date) = await data.LoadAsync(asOf, country, ct);
             return TypedResults.Ok(new { asOf = date, steps = Dashboard.Steps(processes, date), kinds = Dashboard.Kinds(processes, date) });
-        });
+        })
+            .WithName("getStepsDashboard").WithSummary("Step durations: median, 90th percentile, longest");
         dashboards.MapGet("/countries", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
         {
             var (processes, date) = await data.LoadAsync(asOf, country, ct);
             return TypedResults.Ok(new { asOf = date, countries = Dashboard.Countries(processes, date) });
-        });
+        })
+            .WithName("getCountriesDashboard").WithSummary("Countries side by side");
         dashboards.MapGet("/agencies", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
         {
             var (processes, date) = await data.LoadAsync(asOf, country, ct);
             return TypedResults.Ok(new { asOf = date, agencies = Dashboard.Agencies(processes, date, await data.RemindersSentAsync(date, ct)) });
-        });
+        })
+            .WithName("getAgenciesDashboard").WithSummary("How fast each agency answers");
 
         var exports = app.MapGroup("/api/v1/exports").WithTags("Dashboards").RequireAuthorization().WithProblems()
             .AddEndpointFilter<Processes.ProblemFilter>();
@@ -53,8 +57,10 @@ public static class DashboardsApi
                         s.ProcessId, s.ProcessTitle, s.Country, s.StepId, title?.Get("en"), title?.Get("ru"), KindNames.Of(s.Kind),
                         s.ActivatedOn, s.CompletedOn, s.Days, s.BenchmarkDays, KindNames.Of(s.State), s.Running ? "yes" : "no",
                     };
-                })), "text/csv; charset=utf-8", $"step-durations-{date:yyyy-MM-dd}.csv");
-        });
+                })), $"{OpenApiModule.Csv}; charset=utf-8", $"step-durations-{date:yyyy-MM-dd}.csv");
+        })
+            .WithName("exportStepsCsv").WithSummary("Step durations as CSV")
+            .ProducesFile(OpenApiModule.Csv);
         exports.MapGet("/invitations.csv", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
         {
             var (processes, date) = await data.LoadAsync(asOf, country, ct);
@@ -68,8 +74,10 @@ public static class DashboardsApi
                 });
             return TypedResults.File(Csv.Write(
                 ["process_id", "process", "country", "body_id", "body", "body_ru", "status", "sent_on", "responded_on", "nominee", "position", "email", "reason"],
-                rows), "text/csv; charset=utf-8", $"invitations-{date:yyyy-MM-dd}.csv");
-        });
+                rows), $"{OpenApiModule.Csv}; charset=utf-8", $"invitations-{date:yyyy-MM-dd}.csv");
+        })
+            .WithName("exportInvitationsCsv").WithSummary("Invitations and answers as CSV")
+            .ProducesFile(OpenApiModule.Csv);
         // The workbook is a report for people: in the reader's language (the pages' choice, else Accept-Language, else
         // English). The CSVs stay machine-readable: fixed column names and values whatever the language.
         exports.MapGet("/portfolio.xlsx", async (DateOnly? asOf, string? country, DashboardData data, IStringLocalizer t, CancellationToken ct) =>
@@ -93,8 +101,10 @@ public static class DashboardsApi
                         t.Country(s.Country), processes.First(p => p.Process.DefinitionId == s.DefinitionId).Definition.FindStep(s.StepId)?.Title.Name(),
                         t[$"Kind.{KindNames.Of(s.Kind)}"].Value, s.BenchmarkDays, s.Count, s.Running, s.MedianDays, s.P90Days, s.MaxDays, YesNo(s.MedianOverTarget),
                     ])));
-            return TypedResults.File(workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"portfolio-{date:yyyy-MM-dd}.xlsx");
-        });
+            return TypedResults.File(workbook, OpenApiModule.Xlsx, $"portfolio-{date:yyyy-MM-dd}.xlsx");
+        })
+            .WithName("exportPortfolioXlsx").WithSummary("The portfolio and step statistics as an Excel workbook")
+            .ProducesFile(OpenApiModule.Xlsx);
         return app;
     }
 }

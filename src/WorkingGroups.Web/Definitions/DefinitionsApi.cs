@@ -12,7 +12,8 @@ public static class DefinitionsApi
         var group = app.MapGroup("/api/v1/definitions").WithTags("Definitions").AllowAnonymous();
 
         group.MapGet("/", (DefinitionCatalog catalog) =>
-            TypedResults.Ok(catalog.All.Select(DefinitionView.From).ToList()));
+            TypedResults.Ok(catalog.All.Select(DefinitionView.From).ToList()))
+            .WithName("listDefinitions").WithSummary("List every process definition (latest versions)");
 
         group.MapGet("/{id}", Results<Ok<DefinitionView>, ProblemHttpResult> (string id, int? version, DefinitionCatalog catalog) =>
             catalog.Find(id, version) is { } definition
@@ -22,7 +23,8 @@ public static class DefinitionsApi
                     title: "Definition not found",
                     detail: version is null
                         ? $"There is no definition \"{id}\"."
-                        : $"There is no version {version} of the definition \"{id}\"."));
+                        : $"There is no version {version} of the definition \"{id}\"."))
+            .WithName("getDefinition").WithSummary("Get a definition, its latest version or ?version=N");
 
         return app;
     }

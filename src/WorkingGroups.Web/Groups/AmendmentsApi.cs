@@ -28,7 +28,8 @@ public static class AmendmentsApi
                     process is null ? null : ProcessView.From(process, processes.DefinitionOf(process), service.Today)));
             }
             return TypedResults.Ok(views);
-        });
+        })
+            .WithName("listAmendments").WithSummary("List a group's amendments");
 
         groups.MapPost("/{groupId:guid}/amendments", async (Guid groupId, StartAmendmentRequest request, ClaimsPrincipal user,
             AmendmentService amendments, ProcessService processes, GroupService service, CancellationToken ct) =>
@@ -40,7 +41,8 @@ public static class AmendmentsApi
             var (amendment, process) = await amendments.StartAsync(groupId, command, user.Who(), ct);
             return TypedResults.Created($"/api/v1/processes/{process.Id}",
                 new AmendmentView(amendment.ProcessId, groupId, amendment.Withdraw, ProcessView.From(process, processes.DefinitionOf(process), service.Today)));
-        });
+        })
+            .WithName("startAmendment").WithSummary("Start an amendment of a group's composition");
 
         return groups;
     }

@@ -16,30 +16,36 @@ public static class GroupsApi
             .AddEndpointFilter<ProblemFilter>();
 
         groups.MapGet("/", async (string? country, GroupService service, CancellationToken ct) =>
-            TypedResults.Ok((await service.ListAsync(country?.ToUpperInvariant(), ct)).Select(g => GroupSummaryView.From(g, service.Today)).ToList()));
+            TypedResults.Ok((await service.ListAsync(country?.ToUpperInvariant(), ct)).Select(g => GroupSummaryView.From(g, service.Today)).ToList()))
+            .WithName("listGroups").WithSummary("List the established groups, by country");
 
         groups.MapGet("/{groupId:guid}", async (Guid groupId, GroupService service, CancellationToken ct) =>
-            TypedResults.Ok(GroupView.From(await service.GetAsync(groupId, ct), service.Today)));
+            TypedResults.Ok(GroupView.From(await service.GetAsync(groupId, ct), service.Today)))
+            .WithName("getGroup").WithSummary("Get a group");
 
         groups.MapGet("/{groupId:guid}/composition", async (Guid groupId, DateOnly? asOf, GroupService service, CancellationToken ct) =>
-            TypedResults.Ok(CompositionView.From((await service.GetAsync(groupId, ct)).CompositionOn(asOf ?? service.Today))));
+            TypedResults.Ok(CompositionView.From((await service.GetAsync(groupId, ct)).CompositionOn(asOf ?? service.Today))))
+            .WithName("getComposition").WithSummary("A group's composition on a date");
 
         groups.MapGet("/{groupId:guid}/notices", async (Guid groupId, GroupService service, CancellationToken ct) =>
-            TypedResults.Ok((await service.NoticesAsync(groupId, ct)).Select(NoticeView.From).ToList()));
+            TypedResults.Ok((await service.NoticesAsync(groupId, ct)).Select(NoticeView.From).ToList()))
+            .WithName("listNotices").WithSummary("List a group's notices");
 
         groups.MapPost("/{groupId:guid}/bodies/{bodyId}/rename", async (Guid groupId, string bodyId, RenameBodyRequest request, ClaimsPrincipal user,
             GroupService service, CancellationToken ct) =>
         {
             await AuthorizeAsync(user, groupId, service, ct);
             return TypedResults.Ok(GroupView.From(await service.RenameBodyAsync(groupId, bodyId, request.ToCommand(), ct), service.Today));
-        });
+        })
+            .WithName("renameBody").WithSummary("Rename a member body");
 
         groups.MapPost("/{groupId:guid}/bodies/{bodyId}/representative", async (Guid groupId, string bodyId, RepresentativeRequest request,
             ClaimsPrincipal user, GroupService service, CancellationToken ct) =>
         {
             await AuthorizeAsync(user, groupId, service, ct);
             return TypedResults.Ok(GroupView.From(await service.ChangeRepresentativeAsync(groupId, bodyId, request.ToCommand(), ct), service.Today));
-        });
+        })
+            .WithName("changeRepresentative").WithSummary("Change a body's representative");
 
         return groups;
     }

@@ -11,10 +11,12 @@ public static class WorkPlansApi
     public static RouteGroupBuilder MapWorkPlansApi(this RouteGroupBuilder groups)
     {
         groups.MapGet("/{groupId:guid}/workplans", async (Guid groupId, WorkPlanService plans, CancellationToken ct) =>
-            TypedResults.Ok((await plans.ListAsync(groupId, ct)).Select(p => WorkPlanView.From(p, plans.Today)).ToList()));
+            TypedResults.Ok((await plans.ListAsync(groupId, ct)).Select(p => WorkPlanView.From(p, plans.Today)).ToList()))
+            .WithName("listWorkPlans").WithSummary("List a group's Work Plans");
 
         groups.MapGet("/{groupId:guid}/workplans/{planId:guid}", async (Guid groupId, Guid planId, DateOnly? asOf, WorkPlanService plans,
-            CancellationToken ct) => TypedResults.Ok(WorkPlanView.From(await plans.GetAsync(groupId, planId, ct), asOf ?? plans.Today)));
+            CancellationToken ct) => TypedResults.Ok(WorkPlanView.From(await plans.GetAsync(groupId, planId, ct), asOf ?? plans.Today)))
+            .WithName("getWorkPlan").WithSummary("Get a Work Plan with its progress on a date");
 
         groups.MapPost("/{groupId:guid}/workplans", async (Guid groupId, CreatePlanRequest request, ClaimsPrincipal user, WorkPlanService plans,
             GroupService service, CancellationToken ct) =>
@@ -22,21 +24,24 @@ public static class WorkPlansApi
             await GroupsApi.AuthorizeAsync(user, groupId, service, ct);
             var plan = await plans.CreateAsync(groupId, RequestMapping.Required(request.Year, "year"), ct);
             return TypedResults.Created($"/api/v1/groups/{groupId}/workplans/{plan.Id}", WorkPlanView.From(plan, plans.Today));
-        });
+        })
+            .WithName("createWorkPlan").WithSummary("Create a year's Work Plan");
 
         groups.MapPost("/{groupId:guid}/workplans/{planId:guid}/items", async (Guid groupId, Guid planId, AddItemRequest request,
             ClaimsPrincipal user, WorkPlanService plans, GroupService service, CancellationToken ct) =>
         {
             await GroupsApi.AuthorizeAsync(user, groupId, service, ct);
             return TypedResults.Ok(WorkPlanView.From(await plans.AddItemAsync(groupId, planId, request.ToCommand(), ct), plans.Today));
-        });
+        })
+            .WithName("addWorkPlanItem").WithSummary("Add an item to a Work Plan");
 
         groups.MapPatch("/{groupId:guid}/workplans/{planId:guid}/items/{itemId:guid}", async (Guid groupId, Guid planId, Guid itemId,
             UpdateItemRequest request, ClaimsPrincipal user, WorkPlanService plans, GroupService service, CancellationToken ct) =>
         {
             await GroupsApi.AuthorizeAsync(user, groupId, service, ct);
             return TypedResults.Ok(WorkPlanView.From(await plans.UpdateItemAsync(groupId, planId, itemId, request.ToCommand(), ct), plans.Today));
-        });
+        })
+            .WithName("updateWorkPlanItem").WithSummary("Update a Work Plan item");
 
         groups.MapPost("/{groupId:guid}/workplans/{planId:guid}/adopt", async (Guid groupId, Guid planId, AdoptRequest request,
             ClaimsPrincipal user, WorkPlanService plans, GroupService service, CancellationToken ct) =>
@@ -44,7 +49,8 @@ public static class WorkPlansApi
             await GroupsApi.AuthorizeAsync(user, groupId, service, ct);
             var meetingId = request.MeetingId ?? throw ProcessRuleException.Invalid("meetingId", "required", "meetingId");
             return TypedResults.Ok(WorkPlanView.From(await plans.AdoptAsync(groupId, planId, meetingId, ct), plans.Today));
-        });
+        })
+            .WithName("adoptWorkPlan").WithSummary("Adopt a Work Plan at a meeting");
 
         return groups;
     }

@@ -24,27 +24,32 @@ public static class RemindersApi
         {
             await Existing(processes, id, ct);
             return TypedResults.Ok(new RemindersView(await reminders.IsPausedAsync(id, ct), (await reminders.ListAsync(id, ct)).Select(ReminderView.From).ToList()));
-        });
+        })
+            .WithName("listReminders").WithSummary("List a process's reminders and whether they are paused");
 
         group.MapPost("/send-now", async (Guid id, ClaimsPrincipal user, ProcessService processes, ReminderService reminders, CancellationToken ct) =>
         {
             var process = await Coordinated(processes, id, user, ct);
             return TypedResults.Ok((await reminders.SendNowAsync(process, ct)).Select(ReminderView.From).ToList());
-        });
+        })
+            .WithName("sendRemindersNow").WithSummary("Remind every body that has to act, now")
+            .ProducesProblem(StatusCodes.Status409Conflict); // a process no longer active has nobody to remind
 
         group.MapPost("/pause", async (Guid id, ClaimsPrincipal user, ProcessService processes, ReminderService reminders, CancellationToken ct) =>
         {
             await Coordinated(processes, id, user, ct);
             await reminders.PauseAsync(id, user.Who(), ct);
             return TypedResults.Ok(new RemindersView(true, (await reminders.ListAsync(id, ct)).Select(ReminderView.From).ToList()));
-        });
+        })
+            .WithName("pauseReminders").WithSummary("Pause a process's reminders");
 
         group.MapPost("/resume", async (Guid id, ClaimsPrincipal user, ProcessService processes, ReminderService reminders, CancellationToken ct) =>
         {
             await Coordinated(processes, id, user, ct);
             await reminders.ResumeAsync(id, ct);
             return TypedResults.Ok(new RemindersView(false, (await reminders.ListAsync(id, ct)).Select(ReminderView.From).ToList()));
-        });
+        })
+            .WithName("resumeReminders").WithSummary("Resume a process's reminders");
 
         // A reminder sent outside the app (a letter, a call, the ministry's own e-mail), recorded so it counts in the series.
         group.MapPost("/recorded", async (Guid id, RecordReminderRequest request, ClaimsPrincipal user, ProcessService processes,
@@ -53,7 +58,9 @@ public static class RemindersApi
             await Coordinated(processes, id, user, ct);
             var reminder = await reminders.RecordAsync(id, request.ToCommand(), user.Who(), ct);
             return TypedResults.Created($"/api/v1/processes/{id}/reminders", ReminderView.From(reminder));
-        }).AddEndpointFilter<IdempotencyFilter>()
+        })
+            .WithName("recordReminder").WithSummary("Record a reminder sent outside the app")
+            .WithIdempotencyKey()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         // A correction of a recorded reminder: a mistyped letter number, the wrong channel, a note. The audit keeps the old values.
@@ -62,7 +69,9 @@ public static class RemindersApi
         {
             await Coordinated(processes, id, user, ct);
             return TypedResults.Ok(ReminderView.From(await reminders.CorrectRecordedAsync(id, reminderId, request.ToCommand(), user.Who(), ct)));
-        }).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        })
+            .WithName("correctRecordedReminder").WithSummary("Correct a recorded reminder")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         // A reminder recorded by mistake (it never went out): it leaves the series, and the audit keeps it.
         group.MapDelete("/recorded/{reminderId:long}", async (Guid id, long reminderId, ClaimsPrincipal user,
@@ -71,7 +80,9 @@ public static class RemindersApi
             await Coordinated(processes, id, user, ct);
             await reminders.WithdrawRecordedAsync(id, reminderId, user.Who(), ct);
             return TypedResults.NoContent();
-        }).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        })
+            .WithName("withdrawRecordedReminder").WithSummary("Withdraw a reminder recorded by mistake")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         app.MapPost("/api/v1/admin/reminders/sweep", async (ReminderSweep sweep, CancellationToken ct) =>
             {
@@ -79,19 +90,22 @@ public static class RemindersApi
                 return TypedResults.Ok(new SweepView(result.Recorded.Select(ReminderView.From).ToList(), result.Scheduled.Select(ReminderView.From).ToList(),
                     result.DigestsScheduled));
             })
+            .WithName("sweepReminders").WithSummary("Run the reminder sweep now (admins)")
             .WithTags("Reminders").RequireAuthorization(p => p.RequireRole(Roles.Admin));
 
         // The weekly digest is the signed-in coordinator's (or admin's) own choice.
         var digest = app.MapGroup("/api/v1/reminders/digest").WithTags("Reminders").RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddEndpointFilter<ProblemFilter>();
         digest.MapGet("/", async (ClaimsPrincipal user, Digests digests, CancellationToken ct) =>
-            TypedResults.Ok(new DigestView(await digests.IsSubscribedAsync(Email(user), ct))));
+            TypedResults.Ok(new DigestView(await digests.IsSubscribedAsync(Email(user), ct))))
+            .WithName("getDigest").WithSummary("Whether the caller gets the weekly digest");
         digest.MapPut("/", async (DigestView request, ClaimsPrincipal user, Digests digests, CancellationToken ct) =>
         {
             if (request.Weekly is not { } weekly) throw ProcessRuleException.Invalid("weekly", "weekly-required");
             await digests.SubscribeAsync(Email(user), user.IsAdmin() ? null : user.Country(), weekly, ct);
             return TypedResults.Ok(request);
-        });
+        })
+            .WithName("setDigest").WithSummary("Subscribe to or leave the weekly digest");
         return app;
     }
 
