@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using WorkingGroups.Infrastructure.Settings;
 
@@ -34,11 +35,23 @@ public static class SecurityHeadersModule
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             foreach (var proxy in SettingsReader.Use(config, Read).KnownProxies) o.KnownProxies.Add(proxy);
         });
+        // A Host header is answered only for the app's own names: an AllowedHosts list when set, otherwise App:BaseUrl's host
+        // and loopback, so that "Host: evil.example" never comes back in a redirect or in the OpenAPI document's server.
+        services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = AllowedHosts(o.AllowedHosts));
+        services.AddOptions<HostFilteringOptions>().Configure<IConfiguration>((o, config) =>
+        {
+            if (config["AllowedHosts"] is not { Length: > 0 })
+                o.AllowedHosts = [new Uri(config["App:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost").Host];
+        });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // The antiforgery cookie is otherwise never marked Secure, not even over HTTPS.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         return services;
     }
+
+    /// <summary>The configured names, with loopback always allowed (the app's own health checks and a local proxy).</summary>
+    private static List<string> AllowedHosts(IList<string> configured) =>
+        configured.Contains("*") ? ["*"] : [.. configured.Union(["localhost", "127.0.0.1", "[::1]"], StringComparer.OrdinalIgnoreCase)];
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
