@@ -30,20 +30,11 @@ internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExce
     {
         if (exception is not BadHttpRequestException bad) return false;
         http.Response.StatusCode = bad.StatusCode;
-        var detail = bad.InnerException is JsonException json
-            ? $"The request body is not valid: {FirstSentence(json.Message)}" + (json.Path is null ? "" : $" (at {json.Path})")
-            : bad.Message;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = { Status = bad.StatusCode, Title = "Invalid request", Detail = detail },
+            ProblemDetails = { Status = bad.StatusCode, Title = "Invalid request", Detail = BindingProblem.Describe(bad) },
             Exception = exception,
         });
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 }
