@@ -73,6 +73,9 @@ public sealed class GroupNoticeTests
         Assert.Equal(7, meeting.Attendees.Count);
         var iwac = meeting.Attendees.Single(a => a.Value!.ToString() == "mailto:iwac.rep@example.org");
         Assert.Equal("Representative of iwac", iwac.CommonName);
+        // Answers go to the coordinators who called the meeting, not to the app's no-reply sender.
+        Assert.Equal($"mailto:{Coordinator}", meeting.Organizer!.Value!.ToString());
+        Assert.Equal([Coordinator], invitation.ReplyTo.Mailboxes.Select(m => m.Address));
         Assert.Contains("Review of the Work Plan", meeting.Description);
         Assert.Equal("https://meet.example.org/wg-2026", meeting.Url!.ToString());
 

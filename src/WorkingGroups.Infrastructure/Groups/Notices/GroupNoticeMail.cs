@@ -22,13 +22,15 @@ public static class GroupNoticeMail
         message.From.Add(MailboxAddress.Parse(from));
         foreach (var address in to.To) message.To.Add(MailboxAddress.Parse(address));
         foreach (var address in to.Cc) message.Cc.Add(MailboxAddress.Parse(address));
+        // The sender is the app's own (no-reply) address: answers go to the coordinators in copy, who organise the group.
+        foreach (var address in to.Cc) message.ReplyTo.Add(MailboxAddress.Parse(address));
         message.Subject = $"{subjectRu} / {subjectEn} ({countries.InBoth(facts.Group.Country, "ru", "en")})";
         message.MessageId = MessageId(notice, from);
         message.Date = DateTimeOffset.UtcNow;
         var builder = new BodyBuilder { TextBody = string.Join("\n\n", lines) + "\n\n--\nWorkingGroups" };
         if (facts.Meeting is { } meeting)
         {
-            var ics = MeetingCalendar.Write(meeting, $"{MeetingName(meeting.Kind, "en")}: {facts.Group.Title}", from, to.Invitees);
+            var ics = MeetingCalendar.Write(meeting, $"{MeetingName(meeting.Kind, "en")}: {facts.Group.Title}", to.Cc.FirstOrDefault(), from, to.Invitees);
             var attachment = builder.Attachments.Add("meeting.ics", System.Text.Encoding.UTF8.GetBytes(ics), new ContentType("text", "calendar"));
             attachment.ContentType.Parameters.Add("method", "REQUEST");
             attachment.ContentType.Charset = "utf-8";
