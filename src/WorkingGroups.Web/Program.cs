@@ -45,6 +45,7 @@ var folderLock = app.Services.GetRequiredService<DataFolderLock>();
 app.Services.BuildDatabaseModelEarly();
 if (BackupCommands.Handles(args)) return BackupCommands.Run(app.Configuration, folderLock, args, Console.Out, Console.Error);
 if (MigrateCommand.Handles(args)) return await MigrateCommand.RunAsync(app.Configuration, folderLock, args, Console.Out, Console.Error);
+if (app.HasUnusableDatabase(Console.Error)) return 2;
 if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, folderLock, args, Console.Out, Console.Error);
 if (!folderLock.IsHeld)
 {
