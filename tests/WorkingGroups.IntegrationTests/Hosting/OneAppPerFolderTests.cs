@@ -23,6 +23,7 @@ public sealed class OneAppPerFolderTests : IDisposable
         Assert.Equal(1, second.ExitCode);
         Assert.DoesNotContain("Now listening", second.Output + second.Error);
         var line = Assert.Single(Lines(second.Error));
+        Assert.Contains($"is in use by pid {app.ProcessId} (the app)", line);
         Assert.Matches(@"^.+ is in use by pid \d+ \(the app\), started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: run one app process per data folder", line);
         using var client = app.Client(null);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
