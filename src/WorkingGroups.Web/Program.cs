@@ -27,7 +27,7 @@ builder.Services.AddOpenApiDocument();
 builder.Services.AddDefinitions();
 builder.Services.AddSamples();
 builder.Services.AddPersistence();
-builder.Services.AddDataFolderLock();
+builder.Services.AddDataFolderLock(args);
 builder.Services.AddStartupTasks();
 builder.Services.AddAuth();
 builder.Services.AddProcesses();
@@ -41,10 +41,17 @@ builder.Services.AddPages();
 
 var app = builder.Build();
 if (app.HasInvalidSettings(Console.Error)) return 2;
+var folderLock = app.Services.GetRequiredService<DataFolderLock>();
 app.Services.BuildDatabaseModelEarly();
-if (BackupCommands.Handles(args)) return BackupCommands.Run(app.Configuration, args, Console.Out, Console.Error);
-if (MigrateCommand.Handles(args)) return await MigrateCommand.RunAsync(app.Configuration, args, Console.Out, Console.Error);
-if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, args, Console.Out, Console.Error);
+if (BackupCommands.Handles(args)) return BackupCommands.Run(app.Configuration, folderLock, args, Console.Out, Console.Error);
+if (MigrateCommand.Handles(args)) return await MigrateCommand.RunAsync(app.Configuration, folderLock, args, Console.Out, Console.Error);
+if (app.HasUnusableDatabase(Console.Error)) return 2;
+if (UserCommands.Handles(args)) return await UserCommands.RunAsync(app, folderLock, args, Console.Out, Console.Error);
+if (!folderLock.IsHeld)
+{
+    Console.Error.WriteLine(folderLock.InUse("run one app process per data folder (another one needs its own Data:Folder)."));
+    return 1;
+}
 
 app.UseSecurityHeaders();
 app.UseRequestLogging();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Cli;
 
@@ -18,9 +19,7 @@ public static class BackupCommands
 
     public static bool Handles(string[] args) => args.Length >= 1 && args[0] is "backup" or "restore";
 
-    public static IServiceCollection AddDataFolderLock(this IServiceCollection services) => services.AddHostedService<DataFolderLock>();
-
-    public static int Run(IConfiguration configuration, string[] args, TextWriter output, TextWriter error)
+    public static int Run(IConfiguration configuration, DataFolderLock folderLock, string[] args, TextWriter output, TextWriter error)
     {
         // --Data:Folder=... and the like are configuration for the host, not arguments of the verb.
         var files = args.Skip(1).Where(a => !(a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))).ToList();
@@ -38,7 +37,7 @@ public static class BackupCommands
         var folder = DataFolder.Resolve(configuration);
         try
         {
-            return args[0] == "backup" ? Backup(folder, file, output) : Restore(folder, file, output);
+            return args[0] == "backup" ? Backup(folder, file, output) : Restore(folderLock, file, output);
         }
         catch (BackupException ex)
         {
@@ -68,11 +67,11 @@ public static class BackupCommands
         return 0;
     }
 
-    private static int Restore(string folder, string file, TextWriter output)
+    private static int Restore(DataFolderLock folderLock, string file, TextWriter output)
     {
         if (!File.Exists(file)) throw new BackupException($"There is no backup at {file}.");
-        using var appLock = DataFolderLock.TryTake(folder)
-            ?? throw new BackupException($"The app is running on {folder}: stop it, then restore, then start it again.");
+        if (!folderLock.IsHeld) throw new BackupException(folderLock.InUse("the app is running there; stop it, then restore, then start it again. Nothing was changed."));
+        var folder = folderLock.Folder;
         using (var source = Open(file, SqliteOpenMode.ReadOnly))
         {
             Check(source, file);

@@ -2,13 +2,26 @@ using WorkingGroups.Core.Definitions;
 
 namespace WorkingGroups.Web.Cli;
 
-/// <summary>Verbs that run instead of the web app: <c>validate &lt;folder&gt;</c>.</summary>
+/// <summary>
+/// Verbs that run instead of the web app. <c>validate &lt;folder&gt;</c> needs no host and runs here; a first
+/// argument that names no verb is refused here too, before a host is built, so that a typo never starts a server.
+/// </summary>
 public static class CommandLine
 {
-    /// <summary>Runs a verb that needs no host; returns its exit code, or null when the arguments name none.</summary>
+    private static readonly string[] Verbs = ["validate", "user", "token", "backup", "restore", "migrate"];
+
+    public static bool IsVerb(string argument) => Verbs.Contains(argument);
+
+    /// <summary>Runs a verb that needs no host; returns its exit code, or null when the arguments are for the host.</summary>
     public static int? TryRunStandalone(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0 || args[0] != "validate") return null;
+        if (args.Length == 0) return null;
+        if (!IsVerb(args[0]) && !IsHostSetting(args[0]))
+        {
+            error.WriteLine($"Unknown command \"{args[0]}\"; the commands are {string.Join(", ", Verbs)} (none starts the app).");
+            return 2;
+        }
+        if (args[0] != "validate") return null;
         if (args.Length != 2)
         {
             error.WriteLine("Usage: validate <folder>   checks every definition file of a folder.");
@@ -30,4 +43,7 @@ public static class CommandLine
         output.WriteLine($"{folder}: {result.Definitions.Count} definition(s) valid: {list}");
         return 0;
     }
+
+    /// <summary>What the host takes from its command line: an option (<c>--urls</c>, <c>--no-samples</c>) or a <c>Key=value</c> setting.</summary>
+    private static bool IsHostSetting(string argument) => argument.StartsWith('-') || argument.Contains('=');
 }

@@ -1,4 +1,5 @@
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Cli;
 
@@ -17,7 +18,7 @@ public static class MigrateCommand
 
     public static bool Handles(string[] args) => args.Length >= 1 && args[0] == "migrate";
 
-    public static async Task<int> RunAsync(IConfiguration configuration, string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(IConfiguration configuration, DataFolderLock folderLock, string[] args, TextWriter output, TextWriter error)
     {
         var to = Array.IndexOf(args, "--to");
         if (to < 0 || to + 1 >= args.Length || string.IsNullOrWhiteSpace(args[to + 1]))
@@ -31,11 +32,10 @@ public static class MigrateCommand
             error.WriteLine(Usage);
             return 64;
         }
-        var folder = DataFolder.Resolve(configuration);
-        using var running = DataFolderLock.TryTake(folder);
-        if (running is null)
+        var folder = folderLock.Folder;
+        if (!folderLock.IsHeld)
         {
-            error.WriteLine($"The app is running on {folder}: stop it first, so that nothing changes during the move. Nothing was changed.");
+            error.WriteLine(folderLock.InUse("the app is running there; stop it first, so that nothing changes during the move. Nothing was changed."));
             return 1;
         }
         try

@@ -1,13 +1,16 @@
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Infrastructure.Identity;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Cli;
 
 /// <summary>
 /// Verbs that need the database but not the server: <c>user add</c>, <c>token create</c>, <c>token list</c> and
 /// <c>token revoke</c>.
-/// They run on the same configuration (data folder) as the app, after migrating the database.
+/// They run on the same configuration (data folder) as the app, and may run while it does: SQLite takes writers from
+/// several processes in turn. Alone on the folder, a verb holds its lock and creates or migrates the database first;
+/// beside the app, it leaves that to the app, which has done it.
 /// </summary>
 public static class UserCommands
 {
@@ -22,7 +25,7 @@ public static class UserCommands
     /// <summary>Any <c>user</c> or <c>token</c> verb is ours: a mistyped one gets the usage, not a started web server.</summary>
     public static bool Handles(string[] args) => args.Length >= 1 && args[0] is "user" or "token";
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(WebApplication app, DataFolderLock folderLock, string[] args, TextWriter output, TextWriter error)
     {
         if (!(args.Length >= 2 && (args[0], args[1]) is ("user", "add") or ("token", "create") or ("token", "list") or ("token", "revoke")))
         {
@@ -38,7 +41,8 @@ public static class UserCommands
         }
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(services.GetRequiredService<DefinitionCatalog>(), CancellationToken.None);
+        if (folderLock.IsHeld)
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(services.GetRequiredService<DefinitionCatalog>(), CancellationToken.None);
         var administration = services.GetRequiredService<UserAdministration>();
         try
         {

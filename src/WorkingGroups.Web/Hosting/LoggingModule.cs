@@ -13,12 +13,15 @@ public static class LoggingModule
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
     {
         // Configuration is read from the built services, so settings a test host adds late are seen too.
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext()
-            .WriteTo.File(new CompactJsonFormatter(), LogFile(services.GetRequiredService<IConfiguration>()), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31),
-            preserveStaticLogger: true); // each host keeps its own logger; the static one would be the last host's
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext();
+            // The log file is the folder's owner's: a verb run beside the app logs to the console, never tearing the app's lines.
+            if (services.GetRequiredService<DataFolderLock>().IsHeld)
+                logger.WriteTo.File(new CompactJsonFormatter(), LogFile(services.GetRequiredService<IConfiguration>()), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31);
+        }, preserveStaticLogger: true); // each host keeps its own logger; the static one would be the last host's
         return builder;
     }
 

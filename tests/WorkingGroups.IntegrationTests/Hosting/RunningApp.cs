@@ -19,6 +19,8 @@ public sealed class RunningApp : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    public int ProcessId => _process.Id;
+
     /// <summary>The address without a trailing slash, as a browser or a script is given it.</summary>
     public string Url => Address.ToString().TrimEnd('/');
 

@@ -38,7 +38,7 @@ public sealed class BackupTests : IDisposable
 
             var refused = await Cli(_live, "restore", file);
             Assert.Equal(1, refused.ExitCode);
-            Assert.Contains("The app is running", refused.Error);
+            Assert.Contains("is in use by pid", refused.Error);
 
             await stop.CancelAsync();
             await Task.WhenAll(writers);
