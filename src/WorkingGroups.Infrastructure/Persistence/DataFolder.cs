@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace WorkingGroups.Infrastructure.Persistence;
 
-/// <summary>The folder of the SQLite database and the logs: <c>Data:Folder</c>, default ./data, created if missing.</summary>
+/// <summary>
+/// The folder of the SQLite database and the logs: <c>Data:Folder</c>, default ./data, created if missing and
+/// readable by the app's user only (<see cref="OwnerOnlyFiles"/>).
+/// </summary>
 public static class DataFolder
 {
     public const string ConfigurationKey = "Data:Folder";
@@ -10,7 +13,7 @@ public static class DataFolder
     public static string Resolve(IConfiguration configuration)
     {
         var folder = Path.GetFullPath(configuration[ConfigurationKey] is { Length: > 0 } configured ? configured : "data");
-        Directory.CreateDirectory(folder);
+        OwnerOnlyFiles.Protect(folder);
         return folder;
     }
 
