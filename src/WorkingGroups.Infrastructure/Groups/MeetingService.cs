@@ -28,7 +28,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
-        var meeting = MeetingRules.Schedule(group, command, clock.GetUtcNow().UtcDateTime);
+        var meeting = MeetingRules.Schedule(group, command, Today, clock.GetUtcNow().UtcDateTime);
         db.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
         return meeting;
@@ -56,7 +56,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var meeting = await LoadAsync(db, groupId, meetingId, cancellationToken);
-        if (command.Document is { } document) ProcessRules.Evidence([document], Today);
+        if (command.Document is { } document) ProcessRules.Document("document", document, Today);
         meeting.RecordMinutes(command.Status, command.Document, command.ApprovedOn, Today);
         await GroupStore.SaveAsync(db, cancellationToken);
         return meeting;
