@@ -41,6 +41,16 @@ public sealed class Meeting
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>
+    /// A meeting entered by mistake may be removed, but not what the group's record rests on: minutes that were approved,
+    /// or a Work Plan adopted at it. Item statuses its review set stay as they are: they are the items' own now.
+    /// </summary>
+    public void MustBeRemovable(IEnumerable<WorkPlan> plans)
+    {
+        if (Minutes == MinutesStatus.Approved) throw ProcessRuleException.Conflict("meeting-minutes-approved", Date, MinutesApprovedOn);
+        if (plans.FirstOrDefault(p => p.AdoptedAt == Id) is { } plan) throw ProcessRuleException.Conflict("meeting-adopted-plan", Date, plan.Year);
+    }
+
     /// <summary>What happened: attendance, decisions and each reviewed item's status that day. Only once it was held.</summary>
     public void Record(IReadOnlyList<Attendee> attendees, IReadOnlyList<string> decisions, IReadOnlyList<ItemReview> reviews, DateOnly today)
     {

@@ -62,6 +62,26 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
         return meeting;
     }
 
+    /// <summary>
+    /// Removes a meeting entered by mistake. Its e-mail not yet sent is cancelled, and the removal goes into the audit of
+    /// the process that established the group (groups keep no audit of their own), with what the meeting held.
+    /// </summary>
+    public async Task RemoveAsync(Guid groupId, Guid meetingId, string user, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
+        var meeting = await LoadAsync(db, groupId, meetingId, cancellationToken);
+        meeting.MustBeRemovable(await db.Set<WorkPlan>().AsNoTracking().Where(p => p.GroupId == groupId).ToListAsync(cancellationToken));
+        db.Remove(meeting);
+        await GroupAudit.CancelNoticesAsync(db, meeting.Id, cancellationToken);
+        GroupAudit.Record(db, group, clock, user, "meeting-removed", new
+        {
+            meeting.Id, meeting.Kind, meeting.Date, meeting.StartsAt, meeting.TimeZone, meeting.Place, meeting.OnlineLink, meeting.Agenda,
+            meeting.Attendees, meeting.Decisions, meeting.ItemReviews, meeting.Minutes, meeting.MinutesDocument,
+        });
+        await GroupStore.SaveAsync(db, cancellationToken);
+    }
+
     internal static async Task<Meeting> LoadAsync(AppDbContext db, Guid groupId, Guid meetingId, CancellationToken cancellationToken) =>
         await db.Set<Meeting>().SingleOrDefaultAsync(m => m.Id == meetingId && m.GroupId == groupId, cancellationToken)
         ?? throw ProcessRuleException.NotFound("meeting-not-found", meetingId);

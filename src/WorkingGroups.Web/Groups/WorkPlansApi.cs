@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Groups;
+using WorkingGroups.Web.Auth;
 using WorkingGroups.Web.Processes;
 
 namespace WorkingGroups.Web.Groups;
@@ -36,6 +37,14 @@ public static class WorkPlansApi
         {
             await GroupsApi.AuthorizeAsync(user, groupId, service, ct);
             return TypedResults.Ok(WorkPlanView.From(await plans.UpdateItemAsync(groupId, planId, itemId, request.ToCommand(), ct), plans.Today));
+        });
+
+        // An item entered by mistake, while the plan is a draft; answers the plan as it is left.
+        groups.MapDelete("/{groupId:guid}/workplans/{planId:guid}/items/{itemId:guid}", async (Guid groupId, Guid planId, Guid itemId,
+            ClaimsPrincipal user, WorkPlanService plans, GroupService service, CancellationToken ct) =>
+        {
+            await GroupsApi.AuthorizeAsync(user, groupId, service, ct);
+            return TypedResults.Ok(WorkPlanView.From(await plans.RemoveItemAsync(groupId, planId, itemId, user.Who(), ct), plans.Today));
         });
 
         groups.MapPost("/{groupId:guid}/workplans/{planId:guid}/adopt", async (Guid groupId, Guid planId, AdoptRequest request,
