@@ -66,9 +66,10 @@ public sealed class Meeting
     {
         if (!HeldBy(today)) throw ProcessRuleException.Conflict("meeting-not-held", Date);
         if (Minutes == MinutesStatus.Approved) throw ProcessRuleException.Conflict("minutes-approved", MinutesApprovedOn);
-        if (status == MinutesStatus.Approved)
+        if (status == MinutesStatus.Approved && approvedOn is null) throw ProcessRuleException.Invalid("approvedOn", "required", "approvedOn");
+        // Checked even on a draft, where it is not kept: a date out of range is a mistake the caller should hear of.
+        if (approvedOn is { } date)
         {
-            var date = approvedOn ?? throw ProcessRuleException.Invalid("approvedOn", "required", "approvedOn");
             if (date > today) throw ProcessRuleException.Invalid("approvedOn", "date-in-future", "approvedOn", date, today);
             if (date < Date) throw ProcessRuleException.Invalid("approvedOn", "date-before-meeting", "approvedOn", date, Date);
         }

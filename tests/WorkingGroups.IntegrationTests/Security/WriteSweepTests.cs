@@ -14,7 +14,7 @@ namespace WorkingGroups.IntegrationTests.Security;
 /// <summary>
 /// Issue 29's sweep: every write of the API (from the app's own routing table, so a new one is swept without a line
 /// here) gets its body with each field in turn set to null, emptied, flooded, given control characters, or dated
-/// 0001-01-01, 1899-12-31, 2100-01-01 and 9999-12-31. Whatever the answer: never a 500; a refusal is problem details,
+/// 0001-01-01, 1899-12-31, 2100-01-01 and 9999-12-31 (refused, every one). Whatever the answer: never a 500; a refusal is problem details,
 /// a 400 names the field, and a refused request leaves the database as it was. A write that is accepted (a null for an
 /// optional field) builds a fresh scene, so the next case meets the same state.
 /// </summary>
@@ -75,7 +75,7 @@ public sealed class WriteSweepTests : IClassFixture<AppFactory>
         foreach (var endpoint in WriteEndpoints())
         {
             var (step, template) = Template(endpoint);
-            foreach (var (field, body) in Mutations(template))
+            foreach (var (field, body, extreme) in Mutations(template).DistinctBy(m => m.Body))
             {
                 cases++;
                 var before = await DatabaseFingerprint.Of(_factory);
@@ -89,6 +89,8 @@ public sealed class WriteSweepTests : IClassFixture<AppFactory>
                 var what = $"{endpoint} {field} = {Shorten(body)} -> {status}";
                 if (status < 400)
                 {
+                    // No date field has a range that reaches these: each is a typing mistake wherever it is sent.
+                    if (extreme) failures.Add($"{what}: a date outside any sensible range was accepted");
                     accepted++;
                     scene = await Scene.Build(_factory);
                     continue;
@@ -112,7 +114,7 @@ public sealed class WriteSweepTests : IClassFixture<AppFactory>
     }
 
     /// <summary>Each field in turn (depth first, the first entry of a list standing for all), changed in every way that fits it.</summary>
-    private static IEnumerable<(string Field, string Body)> Mutations(string template)
+    private static IEnumerable<(string Field, string Body, bool ExtremeDate)> Mutations(string template)
     {
         var paths = new List<(string Path, JsonNode? Node)>();
         void Walk(JsonNode? node, string path)
@@ -131,23 +133,23 @@ public sealed class WriteSweepTests : IClassFixture<AppFactory>
         Walk(JsonNode.Parse(template), "");
         foreach (var (path, node) in paths)
         {
-            yield return (path, With(template, path, _ => null));
+            yield return (path, With(template, path, _ => null), false);
             switch (node)
             {
                 case JsonArray array:
-                    yield return (path, With(template, path, _ => new JsonArray()));
-                    yield return ($"{path}[0]", With(template, path, _ => new JsonArray((JsonNode?)null)));
+                    yield return (path, With(template, path, _ => new JsonArray()), false);
+                    yield return ($"{path}[0]", With(template, path, _ => new JsonArray((JsonNode?)null)), false);
                     var entry = array.Count > 0 ? array[0]!.ToJsonString() : "\"x\"";
-                    yield return (path, With(template, path, _ => JsonNode.Parse("[" + string.Join(",", Enumerable.Repeat(entry, 1000)) + "]")));
+                    yield return (path, With(template, path, _ => JsonNode.Parse("[" + string.Join(",", Enumerable.Repeat(entry, 1000)) + "]")), false);
                     break;
                 case JsonValue value when value.TryGetValue<string>(out var text):
                     if (Date.IsMatch(text))
-                        foreach (var date in Dates) yield return (path, With(template, path, _ => date));
+                        foreach (var date in Dates) yield return (path, With(template, path, _ => date), true);
                     else
                     {
-                        yield return (path, With(template, path, _ => text + "\u0000"));
-                        yield return (path, With(template, path, _ => text + "\r\nBcc: all"));
-                        yield return (path, With(template, path, _ => text + "\u001b[31m"));
+                        yield return (path, With(template, path, _ => text + "\u0000"), false);
+                        yield return (path, With(template, path, _ => text + "\r\nBcc: all"), false);
+                        yield return (path, With(template, path, _ => text + "\u001b[31m"), false);
                     }
                     break;
             }
