@@ -33,12 +33,17 @@ public sealed class Meeting
 
     public bool HeldBy(DateOnly today) => Date <= today;
 
-    /// <summary>The start as an instant: the local time in the meeting's zone.</summary>
-    public DateTimeOffset StartUtc()
+    /// <summary>
+    /// The start as an instant: the local time in the meeting's zone. Null when that instant is past the calendar's end
+    /// in UTC: a row stored before meeting dates were bounded (9999-12-31 23:30 at UTC-12) still lists, and can be removed.
+    /// </summary>
+    public DateTimeOffset? StartUtc()
     {
         var local = Date.ToDateTime(StartsAt);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        var offset = TimeZoneInfo.FindSystemTimeZoneById(TimeZone).GetUtcOffset(local);
+        if (offset < TimeSpan.Zero && DateTime.MaxValue - local < -offset) return null;
+        if (offset > TimeSpan.Zero && local - DateTime.MinValue < offset) return null;
+        return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
     /// <summary>

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Groups;
+using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.IntegrationTests.Hosting;
 using WorkingGroups.IntegrationTests.Processes;
 using static WorkingGroups.IntegrationTests.Groups.GroupYearApi;
@@ -89,6 +93,31 @@ public sealed class RemovalTests : IClassFixture<AppFactory>
         var correction = audit.EnumerateArray().Last(a => a.GetProperty("action").GetString() == "step-corrected");
         Assert.Contains("WRONG-1", correction.GetProperty("before").GetString());
         Assert.DoesNotContain("WRONG-1", correction.GetProperty("after").GetString());
+    }
+
+    [Fact]
+    public async Task A_meeting_stored_in_9999_before_dates_were_bounded_lists_again_and_can_be_removed()
+    {
+        var client = await _factory.ClientFor("Coordinator", "KZ");
+        var group = await client.EstablishKazakhstan();
+        var broken = Guid.NewGuid();
+        using (var scope = _factory.Services.CreateScope())
+        {
+            // Written as the unbounded code wrote it (issue 29, finding 1): the end of the calendar, twelve hours behind UTC.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Add(new Meeting
+            {
+                Id = broken, GroupId = Guid.Parse(ProcessApi.Id(group)), Kind = MeetingKind.Interim, Date = new DateOnly(9999, 12, 31),
+                StartsAt = new TimeOnly(23, 30), DurationMinutes = 1440, TimeZone = "Etc/GMT+12", Place = "Astana",
+                CreatedAt = DateTime.UtcNow, Version = Guid.NewGuid(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var listed = Assert.Single((await (await client.GetAsync(Url(group, "meetings"))).Json(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("startUtc").ValueKind);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(Url(group, $"meetings/{broken}"))).StatusCode);
+        Assert.Equal(0, (await (await client.GetAsync(Url(group, "meetings"))).Json(HttpStatusCode.OK)).GetArrayLength());
     }
 
     /// <summary>The audit of the group's establishment process, where the group's removals are recorded.</summary>
