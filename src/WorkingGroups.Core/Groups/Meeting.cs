@@ -33,12 +33,27 @@ public sealed class Meeting
 
     public bool HeldBy(DateOnly today) => Date <= today;
 
-    /// <summary>The start as an instant: the local time in the meeting's zone.</summary>
-    public DateTimeOffset StartUtc()
+    /// <summary>
+    /// The start as an instant: the local time in the meeting's zone. Null when that instant is past the calendar's end
+    /// in UTC: a row stored before meeting dates were bounded (9999-12-31 23:30 at UTC-12) still lists, and can be removed.
+    /// </summary>
+    public DateTimeOffset? StartUtc()
     {
         var local = Date.ToDateTime(StartsAt);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        var offset = TimeZoneInfo.FindSystemTimeZoneById(TimeZone).GetUtcOffset(local);
+        if (offset < TimeSpan.Zero && DateTime.MaxValue - local < -offset) return null;
+        if (offset > TimeSpan.Zero && local - DateTime.MinValue < offset) return null;
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    /// <summary>
+    /// A meeting entered by mistake may be removed, but not what the group's record rests on: minutes that were approved,
+    /// or a Work Plan adopted at it. Item statuses its review set stay as they are: they are the items' own now.
+    /// </summary>
+    public void MustBeRemovable(IEnumerable<WorkPlan> plans)
+    {
+        if (Minutes == MinutesStatus.Approved) throw ProcessRuleException.Conflict("meeting-minutes-approved", Date, MinutesApprovedOn);
+        if (plans.FirstOrDefault(p => p.AdoptedAt == Id) is { } plan) throw ProcessRuleException.Conflict("meeting-adopted-plan", Date, plan.Year);
     }
 
     /// <summary>What happened: attendance, decisions and each reviewed item's status that day. Only once it was held.</summary>
@@ -56,9 +71,10 @@ public sealed class Meeting
     {
         if (!HeldBy(today)) throw ProcessRuleException.Conflict("meeting-not-held", Date);
         if (Minutes == MinutesStatus.Approved) throw ProcessRuleException.Conflict("minutes-approved", MinutesApprovedOn);
-        if (status == MinutesStatus.Approved)
+        if (status == MinutesStatus.Approved && approvedOn is null) throw ProcessRuleException.Invalid("approvedOn", "required", "approvedOn");
+        // Checked even on a draft, where it is not kept: a date out of range is a mistake the caller should hear of.
+        if (approvedOn is { } date)
         {
-            var date = approvedOn ?? throw ProcessRuleException.Invalid("approvedOn", "required", "approvedOn");
             if (date > today) throw ProcessRuleException.Invalid("approvedOn", "date-in-future", "approvedOn", date, today);
             if (date < Date) throw ProcessRuleException.Invalid("approvedOn", "date-before-meeting", "approvedOn", date, Date);
         }

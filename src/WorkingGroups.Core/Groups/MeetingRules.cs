@@ -16,19 +16,21 @@ public static class MeetingRules
         _ => "UTC",
     };
 
-    public static Meeting Schedule(Group group, ScheduleMeeting command, DateTime createdAt)
+    /// <summary>A meeting of the group's life: not before it was established, at most <see cref="ProcessRules.MaxYearsAhead"/> years ahead.</summary>
+    public static Meeting Schedule(Group group, ScheduleMeeting command, DateOnly today, DateTime createdAt)
     {
         if (command.Date < group.EstablishedOn)
             throw ProcessRuleException.Invalid("date", "date-before-establishment", "date", command.Date, group.EstablishedOn);
+        ProcessRules.DateWithin("date", command.Date, group.EstablishedOn, ProcessRules.LatestAhead(today));
         var zone = string.IsNullOrWhiteSpace(command.TimeZone) ? TimeZoneOf(group.Country) : command.TimeZone.Trim();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) throw ProcessRuleException.Invalid("timeZone", "unknown-time-zone", zone);
         var duration = command.DurationMinutes ?? 180;
         if (duration is < 15 or > 24 * 60) throw ProcessRuleException.Invalid("durationMinutes", "not-a-choice", "durationMinutes", duration, "15 to 1440");
-        ProcessRules.Text("place", command.Place, ProcessRules.MaxText);
+        ProcessRules.Line("place", command.Place, ProcessRules.MaxText);
         Link("onlineLink", command.OnlineLink);
         if (string.IsNullOrWhiteSpace(command.Place) && string.IsNullOrWhiteSpace(command.OnlineLink))
             throw ProcessRuleException.Invalid("place", "meeting-place-required");
-        Texts("agenda", command.Agenda);
+        Texts("agenda", command.Agenda, line: true);
         return new Meeting
         {
             Id = Guid.NewGuid(),
@@ -52,8 +54,8 @@ public static class MeetingRules
         for (var i = 0; i < command.Attendees.Count; i++)
         {
             var attendee = command.Attendees[i];
-            ProcessRules.Text($"attendees[{i}].organisation", attendee.Organisation, ProcessRules.MaxText);
-            ProcessRules.Text($"attendees[{i}].person", attendee.Person, ProcessRules.MaxText);
+            ProcessRules.Line($"attendees[{i}].organisation", attendee.Organisation, ProcessRules.MaxText);
+            ProcessRules.Line($"attendees[{i}].person", attendee.Person, ProcessRules.MaxText);
             if (attendee.BodyId is { } body)
             {
                 if (!group.IsMemberOn(body, meeting.Date) && !attendee.Observer)
@@ -77,10 +79,15 @@ public static class MeetingRules
             throw ProcessRuleException.Invalid(field, "not-a-link", field, link);
     }
 
-    private static void Texts(string field, IReadOnlyList<string> texts)
+    /// <summary>Agenda items are printed one a line (e-mail, calendar file); decisions are paragraphs.</summary>
+    private static void Texts(string field, IReadOnlyList<string> texts, bool line = false)
     {
         if (texts.Count > MaxAgendaItems) throw ProcessRuleException.Invalid(field, "too-long", field, texts.Count, MaxAgendaItems);
-        for (var i = 0; i < texts.Count; i++) ProcessRules.Text($"{field}[{i}]", texts[i], ProcessRules.MaxNote, required: true);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (line) ProcessRules.Line($"{field}[{i}]", texts[i], ProcessRules.MaxNote, required: true);
+            else ProcessRules.Text($"{field}[{i}]", texts[i], ProcessRules.MaxNote, required: true);
+        }
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

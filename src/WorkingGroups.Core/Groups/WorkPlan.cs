@@ -35,6 +35,23 @@ public sealed class WorkPlan
         Version = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// Removes an item entered by mistake while the plan is a draft. Not one that links two years (carried over, or
+    /// continuing last year's), nor one a meeting reviewed: the minutes name it.
+    /// </summary>
+    public WorkItem RemoveItem(Guid itemId, IEnumerable<Meeting> meetings)
+    {
+        var item = Item(itemId);
+        WorkPlanRules.MustBeDraft(this);
+        if (item.Status == WorkItemStatus.CarriedOver) throw ProcessRuleException.Conflict("item-carried-over", item.Number);
+        if (item.CarriedFrom is not null) throw ProcessRuleException.Conflict("item-carried-from", item.Number);
+        if (meetings.FirstOrDefault(m => m.ItemReviews.Any(r => r.ItemId == itemId)) is { } meeting)
+            throw ProcessRuleException.Conflict("item-reviewed", item.Number, meeting.Date);
+        Items.Remove(item);
+        Version = Guid.NewGuid();
+        return item;
+    }
+
     /// <summary>Shares of the items done, in progress and overdue on a date (items carried over to next year count apart).</summary>
     public WorkPlanProgress ProgressOn(DateOnly date) => WorkPlanProgress.Of(Items, date);
 }

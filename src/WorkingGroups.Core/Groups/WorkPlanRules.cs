@@ -15,14 +15,13 @@ public static class WorkPlanRules
     public static WorkItem NewItem(Group group, WorkPlan plan, AddWorkItem command, DateOnly today)
     {
         MustBeDraft(plan);
-        ProcessRules.Text("title", command.Title, ProcessRules.MaxNote, required: true);
+        ProcessRules.Line("title", command.Title, ProcessRules.MaxNote, required: true);
         ProcessRules.Text("responsibleBodyId", command.ResponsibleBodyId, 64, required: true);
         if (!group.IsMemberOn(command.ResponsibleBodyId, today))
             throw ProcessRuleException.Invalid("responsibleBodyId", "body-not-member-on", new BodyRef(command.ResponsibleBodyId), today);
         for (var i = 0; i < command.CoImplementers.Count; i++)
-            ProcessRules.Text($"coImplementers[{i}]", command.CoImplementers[i], ProcessRules.MaxText, required: true);
-        if (command.Deadline.Year < plan.Year)
-            throw ProcessRuleException.Invalid("deadline", "deadline-before-plan-year", command.Deadline, plan.Year);
+            ProcessRules.Line($"coImplementers[{i}]", command.CoImplementers[i], ProcessRules.MaxText, required: true);
+        Deadline(plan, command.Deadline);
         return new WorkItem
         {
             Id = Guid.NewGuid(),
@@ -44,12 +43,12 @@ public static class WorkPlanRules
         ProcessRules.Evidence(command.Evidence, today);
         if (command.Status == WorkItemStatus.CarriedOver)
             throw ProcessRuleException.Invalid("status", "not-a-choice", "status", "carried-over", "planned, in-progress, done");
-        if (command.Deadline is { } deadline && deadline.Year < plan.Year)
-            throw ProcessRuleException.Invalid("deadline", "deadline-before-plan-year", deadline, plan.Year);
+        if (command.Deadline is { } deadline) Deadline(plan, deadline);
         if (command.Status == WorkItemStatus.Done)
         {
             var doneOn = command.DoneOn ?? throw ProcessRuleException.Invalid("doneOn", "required", "doneOn");
             if (doneOn > today) throw ProcessRuleException.Invalid("doneOn", "date-in-future", "doneOn", doneOn, today);
+            ProcessRules.DateWithin("doneOn", doneOn, ProcessRules.EarliestStart, today);
         }
         if (command.Status is { } status)
         {
@@ -70,6 +69,14 @@ public static class WorkPlanRules
         item.Status = review.Status;
         item.DoneOn = review.Status == WorkItemStatus.Done ? meetingDate : null;
         item.Version = Guid.NewGuid();
+    }
+
+    /// <summary>Within the plan's year or the few after it (an item may run past its year); 9999 is a typing mistake.</summary>
+    private static void Deadline(WorkPlan plan, DateOnly deadline)
+    {
+        if (deadline.Year < plan.Year)
+            throw ProcessRuleException.Invalid("deadline", "deadline-before-plan-year", deadline, plan.Year);
+        ProcessRules.DateWithin("deadline", deadline, new DateOnly(plan.Year, 1, 1), new DateOnly(plan.Year + ProcessRules.MaxYearsAhead, 12, 31));
     }
 
     public static void MustBeDraft(WorkPlan plan)

@@ -14,6 +14,19 @@ public static class ProcessRules
     /// <summary>No working group this app tracks started before it; an earlier start date is a typing mistake (0001-01-01).</summary>
     public static readonly DateOnly EarliestStart = new(2000, 1, 1);
 
+    /// <summary>How far ahead a calendar or a plan reaches; a meeting or deadline further out is a typing mistake (9999).</summary>
+    public const int MaxYearsAhead = 5;
+
+    /// <summary>The last day something planned may fall on: the end of the year <see cref="MaxYearsAhead"/> years on.</summary>
+    public static DateOnly LatestAhead(DateOnly today) => new(today.Year + MaxYearsAhead, 12, 31);
+
+    /// <summary>A date within a range that makes sense for what it dates; the message gives the range.</summary>
+    public static void DateWithin(string field, DateOnly date, DateOnly earliest, DateOnly latest)
+    {
+        if (date < earliest || date > latest)
+            throw ProcessRuleException.Invalid(field, "date-out-of-range", field, date, earliest, latest);
+    }
+
     /// <summary>A business date: the date on the letter. Never in the future, never before the date it follows.</summary>
     public static void BusinessDate(string field, DateOnly date, DateOnly today, DateOnly notBefore, DateAnchor anchor, StepRef? step = null)
     {
@@ -39,17 +52,41 @@ public static class ProcessRules
             throw ProcessRuleException.Invalid(field, "control-characters", field);
     }
 
+    /// <summary>
+    /// A text printed as one line (a subject, a place, an agenda item, a document's title): a line break or tab in it
+    /// would start a new line of the e-mail or the calendar file, so no control character at all.
+    /// </summary>
+    public static void Line(string field, string? value, int max, bool required = false)
+    {
+        Text(field, value, max, required);
+        if (value is not null && value.Any(char.IsControl))
+            throw ProcessRuleException.Invalid(field, "line-breaks", field);
+    }
+
+    /// <summary>A list as the client sent it: a null entry is refused by its place, before anything reads it.</summary>
+    public static void NoNulls<T>(string field, IReadOnlyList<T?>? items) where T : class
+    {
+        if (items is null) return;
+        for (var i = 0; i < items.Count; i++)
+            if (items[i] is null) throw ProcessRuleException.Invalid($"{field}[{i}]", "null-in-list", $"{field}[{i}]");
+    }
+
     public static void Evidence(IReadOnlyList<Evidence>? evidence, DateOnly today)
     {
         if (evidence is null) return;
         if (evidence.Count > 50) throw ProcessRuleException.Invalid("evidence", "too-much-evidence", 50);
-        for (var i = 0; i < evidence.Count; i++)
-        {
-            Text($"evidence[{i}].title", evidence[i].Title, MaxText, required: true);
-            Text($"evidence[{i}].number", evidence[i].Number, 100);
-            if (evidence[i].Date is { } date && date > today)
-                throw ProcessRuleException.Invalid($"evidence[{i}].date", "evidence-date-in-future", $"evidence[{i}].date", date);
-        }
+        NoNulls("evidence", evidence);
+        for (var i = 0; i < evidence.Count; i++) Document($"evidence[{i}]", evidence[i], today);
+    }
+
+    /// <summary>A document: a title, perhaps a number, dated (if at all) no earlier than <see cref="EarliestStart"/> and not in the future.</summary>
+    public static void Document(string field, Evidence document, DateOnly today)
+    {
+        Line($"{field}.title", document.Title, MaxText, required: true);
+        Line($"{field}.number", document.Number, 100);
+        if (document.Date is not { } date) return;
+        if (date > today) throw ProcessRuleException.Invalid($"{field}.date", "evidence-date-in-future", $"{field}.date", date);
+        DateWithin($"{field}.date", date, EarliestStart, today);
     }
 
     public static void Nominee(Nominee? nominee, bool required)
@@ -59,9 +96,9 @@ public static class ProcessRules
             if (required) throw ProcessRuleException.Invalid("nominee", "nominee-required");
             return;
         }
-        Text("nominee.name", nominee.Name, MaxText, required: true);
-        Text("nominee.position", nominee.Position, MaxText);
-        Text("nominee.email", nominee.Email, 254);
+        Line("nominee.name", nominee.Name, MaxText, required: true);
+        Line("nominee.position", nominee.Position, MaxText);
+        Line("nominee.email", nominee.Email, 254);
         if (nominee.Email is { } email && !(email.Contains('@') && email.IndexOf('@') > 0 && email.IndexOf('@') < email.Length - 1))
             throw ProcessRuleException.Invalid("nominee.email", "not-an-email", email);
     }

@@ -28,7 +28,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
-        var meeting = MeetingRules.Schedule(group, command, clock.GetUtcNow().UtcDateTime);
+        var meeting = MeetingRules.Schedule(group, command, Today, clock.GetUtcNow().UtcDateTime);
         db.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
         return meeting;
@@ -56,10 +56,30 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var meeting = await LoadAsync(db, groupId, meetingId, cancellationToken);
-        if (command.Document is { } document) ProcessRules.Evidence([document], Today);
+        if (command.Document is { } document) ProcessRules.Document("document", document, Today);
         meeting.RecordMinutes(command.Status, command.Document, command.ApprovedOn, Today);
         await GroupStore.SaveAsync(db, cancellationToken);
         return meeting;
+    }
+
+    /// <summary>
+    /// Removes a meeting entered by mistake. Its e-mail not yet sent is cancelled, and the removal goes into the audit of
+    /// the process that established the group (groups keep no audit of their own), with what the meeting held.
+    /// </summary>
+    public async Task RemoveAsync(Guid groupId, Guid meetingId, string user, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
+        var meeting = await LoadAsync(db, groupId, meetingId, cancellationToken);
+        meeting.MustBeRemovable(await db.Set<WorkPlan>().AsNoTracking().Where(p => p.GroupId == groupId).ToListAsync(cancellationToken));
+        db.Remove(meeting);
+        await GroupAudit.CancelNoticesAsync(db, meeting.Id, cancellationToken);
+        GroupAudit.Record(db, group, clock, user, "meeting-removed", new
+        {
+            meeting.Id, meeting.Kind, meeting.Date, meeting.StartsAt, meeting.TimeZone, meeting.Place, meeting.OnlineLink, meeting.Agenda,
+            meeting.Attendees, meeting.Decisions, meeting.ItemReviews, meeting.Minutes, meeting.MinutesDocument,
+        });
+        await GroupStore.SaveAsync(db, cancellationToken);
     }
 
     internal static async Task<Meeting> LoadAsync(AppDbContext db, Guid groupId, Guid meetingId, CancellationToken cancellationToken) =>

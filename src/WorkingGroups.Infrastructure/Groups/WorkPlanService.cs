@@ -60,6 +60,25 @@ public sealed class WorkPlanService(IDbContextFactory<AppDbContext> contexts, Ti
         return plan;
     }
 
+    /// <summary>Removes an item entered by mistake from a draft plan; audited like a removed meeting.</summary>
+    public async Task<WorkPlan> RemoveItemAsync(Guid groupId, Guid planId, Guid itemId, string user, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
+        var plan = await LoadAsync(db, groupId, planId, cancellationToken);
+        var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.GroupId == groupId).ToListAsync(cancellationToken);
+        var item = plan.RemoveItem(itemId, meetings);
+        db.Remove(item);
+        await GroupAudit.CancelNoticesAsync(db, item.Id, cancellationToken);
+        GroupAudit.Record(db, group, clock, user, "work-item-removed", new
+        {
+            PlanId = plan.Id, plan.Year, item.Id, item.Number, item.Title, item.ResponsibleBodyId, item.CoImplementers, item.Deadline,
+            item.Status, item.DoneOn, item.Evidence,
+        });
+        await GroupStore.SaveAsync(db, cancellationToken);
+        return plan;
+    }
+
     public async Task<WorkPlan> AdoptAsync(Guid groupId, Guid planId, Guid meetingId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -33,9 +33,9 @@ internal static class MeetingRequestMapping
         r.DurationMinutes, r.TimeZone, r.Place, r.OnlineLink, r.Agenda ?? []);
 
     public static RecordMeeting ToCommand(this RecordMeetingRequest r) => new(
-        (r.Attendees ?? []).Select(a => new Attendee(Blank(a.BodyId), Blank(a.Organisation), Blank(a.Person), a.Observer ?? false)).ToList(),
+        RequestMapping.Entries(r.Attendees ?? [], "attendees").Select(a => new Attendee(Blank(a.BodyId), Blank(a.Organisation), Blank(a.Person), a.Observer ?? false)).ToList(),
         r.Decisions ?? [],
-        (r.ItemReviews ?? []).Select((v, i) => new ItemReview(RequestMapping.Required(v.ItemId, $"itemReviews[{i}].itemId"),
+        RequestMapping.Entries(r.ItemReviews ?? [], "itemReviews").Select((v, i) => new ItemReview(RequestMapping.Required(v.ItemId, $"itemReviews[{i}].itemId"),
             Choice<WorkItemStatus>(v.Status, $"itemReviews[{i}].status"), v.Note)).ToList());
 
     public static RecordMinutes ToCommand(this MinutesRequest r) => new(
@@ -47,7 +47,7 @@ internal static class MeetingRequestMapping
 
     public static UpdateWorkItem ToCommand(this UpdateItemRequest r) => new(
         r.Status is null ? null : Choice<WorkItemStatus>(r.Status, "status"), r.DoneOn, r.Deadline,
-        r.Evidence?.Select(e => new Evidence(e.Title ?? "", e.Number, e.Date)).ToList());
+        RequestMapping.Evidence(r.Evidence));
 
     /// <summary>An enum spelled as the API spells it ("in-progress"); anything else is a 400 listing the choices.</summary>
     public static T Choice<T>(string? text, string field) where T : struct, Enum =>

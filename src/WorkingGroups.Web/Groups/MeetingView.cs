@@ -6,7 +6,7 @@ namespace WorkingGroups.Web.Groups;
 
 /// <summary>A meeting as the API shows it; <c>startsAt</c> is local time in <c>timeZone</c>, <c>startUtc</c> the same instant in UTC.</summary>
 public sealed record MeetingView(
-    Guid Id, Guid GroupId, string Kind, DateOnly Date, TimeOnly StartsAt, int DurationMinutes, string TimeZone, DateTimeOffset StartUtc,
+    Guid Id, Guid GroupId, string Kind, DateOnly Date, TimeOnly StartsAt, int DurationMinutes, string TimeZone, DateTimeOffset? StartUtc,
     string? Place, string? OnlineLink, IReadOnlyList<string> Agenda, bool Held, IReadOnlyList<Attendee> Attendees, IReadOnlyList<string> Decisions,
     IReadOnlyList<ItemReviewView> ItemReviews, string Minutes, Evidence? MinutesDocument, DateOnly? MinutesApprovedOn)
 {

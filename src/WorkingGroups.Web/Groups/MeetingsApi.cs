@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using WorkingGroups.Infrastructure.Groups;
+using WorkingGroups.Web.Auth;
 
 namespace WorkingGroups.Web.Groups;
 
@@ -40,6 +41,15 @@ public static class MeetingsApi
             return TypedResults.Ok(MeetingView.From(await meetings.RecordMinutesAsync(groupId, meetingId, request.ToCommand(), ct), service.Today));
         })
             .WithName("recordMinutes").WithSummary("Record a meeting's minutes");
+
+        // A meeting entered by mistake; 409 once the group's record rests on it (approved minutes, a plan adopted at it).
+        groups.MapDelete("/{groupId:guid}/meetings/{meetingId:guid}", async (Guid groupId, Guid meetingId, ClaimsPrincipal user, MeetingService meetings,
+            GroupService service, CancellationToken ct) =>
+        {
+            await GroupsApi.AuthorizeAsync(user, groupId, service, ct);
+            await meetings.RemoveAsync(groupId, meetingId, user.Who(), ct);
+            return TypedResults.NoContent();
+        });
 
         return groups;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Groups;
+using WorkingGroups.Web.Auth;
 using WorkingGroups.Web.Processes;
 
 namespace WorkingGroups.Web.Groups;
@@ -42,6 +43,14 @@ public static class WorkPlansApi
             return TypedResults.Ok(WorkPlanView.From(await plans.UpdateItemAsync(groupId, planId, itemId, request.ToCommand(), ct), plans.Today));
         })
             .WithName("updateWorkPlanItem").WithSummary("Update a Work Plan item");
+
+        // An item entered by mistake, while the plan is a draft; answers the plan as it is left.
+        groups.MapDelete("/{groupId:guid}/workplans/{planId:guid}/items/{itemId:guid}", async (Guid groupId, Guid planId, Guid itemId,
+            ClaimsPrincipal user, WorkPlanService plans, GroupService service, CancellationToken ct) =>
+        {
+            await GroupsApi.AuthorizeAsync(user, groupId, service, ct);
+            return TypedResults.Ok(WorkPlanView.From(await plans.RemoveItemAsync(groupId, planId, itemId, user.Who(), ct), plans.Today));
+        });
 
         groups.MapPost("/{groupId:guid}/workplans/{planId:guid}/adopt", async (Guid groupId, Guid planId, AdoptRequest request,
             ClaimsPrincipal user, WorkPlanService plans, GroupService service, CancellationToken ct) =>

@@ -27,7 +27,7 @@ internal static class RequestMapping
         Required(r.DefinitionId, "definitionId"), r.Version, Required(r.StartedOn, "startedOn"), r.Title);
 
     public static CompleteStep ToCommand(this CompleteStepRequest r) => new(
-        Required(r.CompletedOn, "completedOn"), r.Note, r.Evidence?.Select(ToEvidence).ToList());
+        Required(r.CompletedOn, "completedOn"), r.Note, Evidence(r.Evidence));
 
     public static AnswerInvitation ToCommand(this AnswerRequest r) => new(
         Required(r.Response, "response") switch
@@ -40,13 +40,21 @@ internal static class RequestMapping
         r.Nominee is null ? null : new Nominee(r.Nominee.Name ?? "", r.Nominee.Position, r.Nominee.Email),
         r.Reason);
 
-    public static CorrectStep ToCommand(this CorrectStepRequest r) => new(r.CompletedOn, r.Note, r.Evidence?.Select(ToEvidence).ToList());
+    public static CorrectStep ToCommand(this CorrectStepRequest r) => new(r.CompletedOn, r.Note, Evidence(r.Evidence));
 
     public static CancelProcess ToCommand(this CancelRequest r) => new(Required(r.CancelledOn, "cancelledOn"), Required(r.Reason, "reason"));
 
     public static SendBackStep ToCommand(this SendBackRequest r) => new(Required(r.SentBackOn, "sentBackOn"), Required(r.Reason, "reason"));
 
-    private static Evidence ToEvidence(EvidenceRequest e) => new(e.Title ?? "", e.Number, e.Date);
+    internal static List<Evidence>? Evidence(List<EvidenceRequest>? evidence) =>
+        evidence is null ? null : Entries(evidence, "evidence").Select(e => new Evidence(e.Title ?? "", e.Number, e.Date)).ToList();
+
+    /// <summary>A list's entries, once none of them is null: JSON allows [null], the commands do not.</summary>
+    internal static IReadOnlyList<T> Entries<T>(IReadOnlyList<T> items, string field) where T : class
+    {
+        ProcessRules.NoNulls<T>(field, items);
+        return items;
+    }
 
     internal static T Required<T>(T? value, string field) where T : struct =>
         value ?? throw ProcessRuleException.Invalid(field, "required", field);

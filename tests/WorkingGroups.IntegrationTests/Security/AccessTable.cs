@@ -97,6 +97,7 @@ public static class AccessTable
         [new("GET", "/api/v1/groups/{groupId:guid}/meetings")] = SignedIn,
         [new("POST", "/api/v1/groups/{groupId:guid}/meetings")] = CoordinatorOfKz,
         [new("GET", "/api/v1/groups/{groupId:guid}/meetings/{meetingId:guid}")] = SignedIn,
+        [new("DELETE", "/api/v1/groups/{groupId:guid}/meetings/{meetingId:guid}")] = CoordinatorOfKz,
         [new("POST", "/api/v1/groups/{groupId:guid}/meetings/{meetingId:guid}/record")] = CoordinatorOfKz,
         [new("POST", "/api/v1/groups/{groupId:guid}/meetings/{meetingId:guid}/minutes")] = CoordinatorOfKz,
         [new("GET", "/api/v1/groups/{groupId:guid}/workplans")] = SignedIn,
@@ -104,6 +105,7 @@ public static class AccessTable
         [new("GET", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}")] = SignedIn,
         [new("POST", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/items")] = CoordinatorOfKz,
         [new("PATCH", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/items/{itemId:guid}")] = CoordinatorOfKz,
+        [new("DELETE", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/items/{itemId:guid}")] = CoordinatorOfKz,
         [new("POST", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/adopt")] = CoordinatorOfKz,
 
         // The API's description: public today (it describes, it holds no data).
