@@ -49,7 +49,7 @@ public static class MeetingsApi
             await GroupsApi.AuthorizeAsync(user, groupId, service, ct);
             await meetings.RemoveAsync(groupId, meetingId, user.Who(), ct);
             return TypedResults.NoContent();
-        });
+        }).WithName("removeMeeting").WithSummary("Remove a meeting entered by mistake");
 
         return groups;
     }

@@ -50,7 +50,7 @@ public static class WorkPlansApi
         {
             await GroupsApi.AuthorizeAsync(user, groupId, service, ct);
             return TypedResults.Ok(WorkPlanView.From(await plans.RemoveItemAsync(groupId, planId, itemId, user.Who(), ct), plans.Today));
-        });
+        }).WithName("removeWorkPlanItem").WithSummary("Remove a Work Plan item entered by mistake");
 
         groups.MapPost("/{groupId:guid}/workplans/{planId:guid}/adopt", async (Guid groupId, Guid planId, AdoptRequest request,
             ClaimsPrincipal user, WorkPlanService plans, GroupService service, CancellationToken ct) =>
