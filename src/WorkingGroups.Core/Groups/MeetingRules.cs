@@ -66,7 +66,7 @@ public static class MeetingRules
                 throw ProcessRuleException.Invalid($"attendees[{i}]", "attendee-unnamed", i);
             }
         }
-        if (command.Attendees.Count > 200) throw ProcessRuleException.Invalid("attendees", "too-long", "attendees", command.Attendees.Count, 200);
+        if (command.Attendees.Count > 200) throw ProcessRuleException.Invalid("attendees", "too-many", "attendees", command.Attendees.Count, 200);
         Texts("decisions", command.Decisions);
         for (var i = 0; i < command.ItemReviews.Count; i++) ProcessRules.Text($"itemReviews[{i}].note", command.ItemReviews[i].Note, ProcessRules.MaxNote);
     }
@@ -82,7 +82,7 @@ public static class MeetingRules
     /// <summary>Agenda items are printed one a line (e-mail, calendar file); decisions are paragraphs.</summary>
     private static void Texts(string field, IReadOnlyList<string> texts, bool line = false)
     {
-        if (texts.Count > MaxAgendaItems) throw ProcessRuleException.Invalid(field, "too-long", field, texts.Count, MaxAgendaItems);
+        if (texts.Count > MaxAgendaItems) throw ProcessRuleException.Invalid(field, "too-many", field, texts.Count, MaxAgendaItems);
         for (var i = 0; i < texts.Count; i++)
         {
             if (line) ProcessRules.Line($"{field}[{i}]", texts[i], ProcessRules.MaxNote, required: true);

@@ -36,6 +36,7 @@ public static class RuleMessages
         ["date-before-process-start"] = "{0} {1} is before the process's start ({2}).",
         ["required"] = "{0} is required.",
         ["too-long"] = "{0} is {1} characters long; at most {2} are kept.",
+        ["too-many"] = "{0} has {1} entries; at most {2} are kept.",
         ["control-characters"] = "{0} contains control characters.",
         ["line-breaks"] = "{0} is printed as one line; it may not contain line breaks, tabs or other control characters.",
         ["null-in-list"] = "{0} is null; leave the entry out of the list or fill it in.",

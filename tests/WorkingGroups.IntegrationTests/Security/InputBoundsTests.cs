@@ -35,6 +35,18 @@ public sealed class InputBoundsTests : IClassFixture<AppFactory>
         await (await scene.Client.GetAsync(Url(scene.Group, "meetings"))).Json(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Too_many_agenda_items_are_counted_as_items_not_characters()
+    {
+        var scene = await Scene.Build(_factory);
+        var agenda = string.Join(",", Enumerable.Range(1, 5000).Select(i => $"\"Item {i}\""));
+        var response = await scene.Client.PostAsync(Url(scene.Group, "meetings"), Json(
+            $$"""{"kind":"interim","date":"2026-04-01","startsAt":"10:00","place":"Astana","agenda":[{{agenda}}]}"""));
+
+        var problem = await AssertProblem(response, 400, "agenda");
+        Assert.Contains("5000 entries; at most 50", problem.GetProperty("detail").GetString());
+    }
+
     public static TheoryData<string, string, string, string> NullElements => new()
     {
         { "evidence on a completion", "POST", "process:steps/draft-order/complete", """{"completedOn":"2025-09-20","evidence":[null]}""" },
