@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
+using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Infrastructure.Settings;
 using WorkingGroups.Web.Processes;
 
@@ -26,9 +27,12 @@ public static class OpenApiModule
     public static IServiceCollection AddOpenApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(o => o
             .AddOperationTransformer((operation, context, ct) => DescribeAnswers(operation, context, ct))
-            .AddDocumentTransformer((document, _, _) =>
+            .AddDocumentTransformer((document, context, _) =>
             {
                 Describe(document);
+                // The app's public address, never the request's Host header (which a client chooses).
+                var baseUrl = ReminderOptions.Read(context.ApplicationServices.GetRequiredService<IConfiguration>()).BaseUrl;
+                document.Servers = [new OpenApiServer { Url = baseUrl }];
                 return Task.CompletedTask;
             }));
 
@@ -45,8 +49,6 @@ public static class OpenApiModule
             Scheme = "bearer",
             Description = "A token from `dotnet run --project src/WorkingGroups.Web -- token create --email <e-mail>`.",
         };
-        // The generated server URL ends in "/", which joined with the paths gives "//api/...".
-        foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
         foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
             if (tag.Name is { } name && TagDescriptions.TryGetValue(name, out var description)) tag.Description = description;
     }

@@ -41,6 +41,8 @@ public sealed class HostHeaderTests : IClassFixture<HostHeaderTests.Host>
     [Fact]
     public async Task The_apps_own_name_and_loopback_are_served()
     {
+        var document = await (await _factory.ClientFor("Observer")).GetStringAsync("/openapi/v1.json");
+        Assert.Contains("\"url\": \"https://wg.example.org\"", document); // the public address, not the Host asked for
         var own = await Get("/processes", "wg.example.org");
         Assert.Equal(HttpStatusCode.Redirect, own.StatusCode); // to the sign-in page
         Assert.Equal(HttpStatusCode.OK, (await Get("/health", "localhost")).StatusCode);
