@@ -17,6 +17,6 @@ public sealed class MigrationsTests
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(),
-            $"The model has changed since the last {provider} migration: add one for each provider (see README, Database).");
+            $"The model has changed since the last {provider} migration: add one for each provider (see docs/guide/development.md, Layout).");
     }
 }
