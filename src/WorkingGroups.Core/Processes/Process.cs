@@ -134,8 +134,7 @@ public sealed class Process
             if (step.Status != StepStatus.Done)
                 throw ProcessRuleException.Invalid("completedOn", "correct-not-completed", new StepRef(stepId));
             ProcessRules.BusinessDate("completedOn", completedOn, today, step.ActivatedOn!.Value, DateAnchor.StepActivated, new StepRef(stepId));
-            step.Finish(completedOn);
-            Reactivate(definition);
+            Reactivate(definition, step, completedOn);
         }
         step.Record(command.Note, command.Evidence);
         Touch();
@@ -199,18 +198,25 @@ public sealed class Process
         return new Advance(opened, true);
     }
 
-    /// <summary>After a corrected completion date, steps that followed it start on the new date.</summary>
-    private void Reactivate(ProcessDefinition definition)
+    /// <summary>
+    /// After a corrected completion date, steps that followed it start on the new date. Checked before anything
+    /// changes: a step completed before its new start refuses the correction.
+    /// </summary>
+    private void Reactivate(ProcessDefinition definition, ProcessStep corrected, DateOnly completedOn)
     {
+        var moved = new List<(ProcessStep Step, DateOnly ActivatedOn)>();
         foreach (var stepDefinition in definition.Steps)
         {
             var step = Step(stepDefinition.Id)!;
             if (step.Status == StepStatus.Blocked || stepDefinition.After.Count == 0 || step.Rounds.Count > 0) continue;
-            var activatedOn = ActivationDate(stepDefinition);
+            var activatedOn = stepDefinition.After
+                .Select(a => a == corrected.StepId ? completedOn : Step(a)?.CompletedOn ?? StartedOn).DefaultIfEmpty(StartedOn).Max();
             if (step.CompletedOn is { } done && done < activatedOn)
                 throw ProcessRuleException.Invalid("completedOn", "correction-breaks-order", new StepRef(step.StepId), activatedOn, done);
-            step.MoveActivation(activatedOn);
+            moved.Add((step, activatedOn));
         }
+        corrected.Finish(completedOn);
+        foreach (var (step, activatedOn) in moved) step.MoveActivation(activatedOn);
         if (Status == ProcessStatus.Established) EstablishedOn = _steps.Max(s => s.CompletedOn);
     }
 

@@ -279,6 +279,8 @@ public sealed class ProcessEngineTests
         var order = Refused(() => process.Correct(Definition, "draft", new CorrectStep(D("2026-03-23"), null, null), today));
         Assert.Equal(("completedOn", "correction-breaks-order"), (order.Field, order.Code));
         Assert.Equal(new StepRef("publish"), order.Args[0]);
+        // The refused correction changed nothing: the draft's date and the steps after it are as they were.
+        Assert.Equal((D("2026-03-20"), D("2026-03-20"), D("2026-03-20")), (process.Step("draft")!.CompletedOn, process.Step("invite")!.ActivatedOn, process.Step("publish")!.ActivatedOn));
 
         // A note on an open step is a correction too.
         process.Correct(Definition, "invite", new CorrectStep(null, "Letters signed on 20 March", null), today);
