@@ -32,10 +32,26 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // closes the file as a stopped process would
+        if (disposing && _keepData) AwaitLockReleased();
         if (disposing && !_keepData)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { /* a log file may still be closing */ }
+        }
+    }
+
+    /// <summary>
+    /// The entry point and the factory both stop the host, on different threads: a restart waits, as a real one would,
+    /// until the stopped app has let go of the data folder, or the next start refuses it as in use.
+    /// </summary>
+    private void AwaitLockReleased()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var probe = WorkingGroups.Web.Hosting.DataFolderLock.Take(DataFolder, "a test waiting for a restart");
+            if (probe.IsHeld || DateTime.UtcNow > deadline) return;
+            Thread.Sleep(50);
         }
     }
 }
