@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Infrastructure.Definitions;
 
@@ -17,8 +18,8 @@ public static class DefinitionsModule
             if (!result.IsValid) throw new InvalidDefinitionsException(folder, result.Errors);
             return new DefinitionCatalog(result.Definitions);
         });
-        // The Web host replaces these with the names in its texts.
-        services.TryAddSingleton<ICountryNames, CountryCodes>();
+        // Every reader-visible text, the e-mails' and the pages'.
+        services.TryAddSingleton(_ => TextCatalog.Default);
         return services;
     }
 }

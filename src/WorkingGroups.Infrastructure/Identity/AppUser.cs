@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Infrastructure.Identity;
 
@@ -17,9 +18,9 @@ public sealed class AppUser : IdentityUser
     /// </summary>
     public string? Language { get; set; }
 
-    public static readonly string[] Languages = ["en", "ru"];
+    /// <summary>The languages the app's texts are written in (a file each in Resources/Text).</summary>
+    public static IReadOnlyList<string> Languages => TextCatalog.Default.Languages;
 
     /// <summary>The language as stored: a known one in lower case, else null.</summary>
-    public static string? KnownLanguage(string? language) =>
-        Languages.FirstOrDefault(l => l.Equals(language?.Trim(), StringComparison.OrdinalIgnoreCase));
+    public static string? KnownLanguage(string? language) => TextCatalog.Default.Known(language);
 }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using WorkingGroups.Infrastructure.Texts;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
@@ -9,7 +10,7 @@ using WorkingGroups.Infrastructure.Persistence;
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>Sends one answer notice through <see cref="MailDelivery"/>, as the reminders go: claimed once, composed, sent, marked.</summary>
-public sealed class AnswerNoticeJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ReminderOptions options, ICountryNames countries)
+public sealed class AnswerNoticeJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ReminderOptions options, TextCatalog texts)
 {
     [AutomaticRetry(Attempts = 0)]
     public Task SendAsync(long noticeId, CancellationToken cancellationToken) =>
@@ -43,6 +44,6 @@ public sealed class AnswerNoticeJob(MailDelivery delivery, DefinitionVersions ve
         var language = coordinators.Select(c => c.Language).Distinct().ToList() is [{ } one] ? one : null;
         var facts = new AnswerFacts(process, step, invitation, versions.Get(process.DefinitionId, process.DefinitionVersion),
             $"{options.BaseUrl}/processes/{process.Id}");
-        return AnswerNoticeMail.Compose(notice, facts, to, smtp.From, countries, language);
+        return AnswerNoticeMail.Compose(notice, facts, to, smtp.From, texts, language);
     }
 }

@@ -1,10 +1,9 @@
-using System.Globalization;
 using System.Net;
 using MimeKit;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
-using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
@@ -18,59 +17,49 @@ public sealed record AnswerFacts(Process Process, ProcessStep Step, Invitation I
 /// </summary>
 public static class AnswerNoticeMail
 {
-    /// <param name="language">"ru" or "en" when every recipient chose it; null writes both.</param>
-    public static MimeMessage Compose(AnswerNotice notice, AnswerFacts facts, IReadOnlyList<string> coordinators, string from, ICountryNames countries,
+    /// <summary>Where the coordinators have not agreed on one language: the working language first, then English.</summary>
+    public static readonly string[] Both = ["ru", "en"];
+
+    /// <param name="language">The language every recipient chose; null writes <see cref="Both"/>.</param>
+    public static MimeMessage Compose(AnswerNotice notice, AnswerFacts facts, IReadOnlyList<string> coordinators, string from, TextCatalog texts,
         string? language = null)
     {
         var body = facts.Definition.FindBody(notice.BodyId);
-        string Body(string language) => body?.Name.Get(language) ?? notice.BodyId;
-        var accepted = facts.Invitation.Status == InvitationStatus.Accepted;
-        var (answerRu, answerEn) = accepted ? ("согласие", "accepted") : ("отказ", "declined");
+        string[] languages = language is null ? Both : [texts.For(language)];
+        string Body(string l) => body?.Name.Get(l) ?? notice.BodyId;
+        string Answer(string l) => texts.Get(l, facts.Invitation.Status == InvitationStatus.Accepted ? "Mail.AnswerNotice.Accepted" : "Mail.AnswerNotice.Declined");
 
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         foreach (var to in coordinators) message.To.Add(MailboxAddress.Parse(to));
         var country = facts.Process.Country;
-        message.Subject = language switch
-        {
-            "ru" => $"Ответ получен: {Body("ru")} — {answerRu} ({countries.Of(country, "ru")})",
-            "en" => $"Answer received: {Body("en")} — {answerEn} ({countries.Of(country, "en")})",
-            _ => $"Ответ получен: {Body("ru")} — {answerRu} / Answer received: {Body("en")} — {answerEn} ({countries.InBoth(country, "ru", "en")})",
-        };
+        message.Subject = string.Join(" / ", languages.Select(l => texts.Say(l, "Mail.AnswerNotice.Subject", Body(l), Answer(l))))
+            + $" ({(languages.Length == 1 ? texts.Country(languages[0], country) : texts.CountryInBoth(country, languages[0], languages[1]))})";
         message.MessageId = $"{notice.ProcessId:N}.{notice.StepId}.{notice.BodyId}.answer@{ReminderMail.DomainOf(from)}";
         message.Date = DateTimeOffset.UtcNow;
-        IEnumerable<string> lines = language switch
-        {
-            "ru" => Lines(facts, "ru", Body("ru"), answerRu),
-            "en" => Lines(facts, "en", Body("en"), answerEn),
-            _ => [.. Lines(facts, "ru", Body("ru"), answerRu), "", "—", "", .. Lines(facts, "en", Body("en"), answerEn)],
-        };
+        var lines = languages.SelectMany((l, i) => (i == 0 ? [] : new[] { "", "—", "" }).Concat(Lines(facts, texts, l, Body(l), Answer(l))));
         var text = string.Join("\n", [.. lines, "", "--", "WorkingGroups"]);
         message.Body = new BodyBuilder
         {
             TextBody = text,
             HtmlBody = "<!DOCTYPE html><html><body><pre>" + WebUtility.HtmlEncode(text) + "</pre></body></html>",
         }.ToMessageBody();
-        if (language is not null) message.Body.Headers.Add(HeaderId.ContentLanguage, language);
+        if (language is not null) message.Body.Headers.Add(HeaderId.ContentLanguage, languages[0]);
         return message;
     }
 
-    private static IEnumerable<string> Lines(AnswerFacts facts, string language, string bodyName, string answer)
+    private static IEnumerable<string> Lines(AnswerFacts facts, TextCatalog texts, string language, string bodyName, string answer)
     {
-        var ru = language == "ru";
+        string Say(string key, params object?[] args) => texts.Say(language, key, args);
         var invitation = facts.Invitation;
-        var on = invitation.RespondedOn?.ToString(ru ? "dd.MM.yyyy" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        var on = invitation.RespondedOn is { } d ? texts.Date(language, d) : "";
         var step = facts.Definition.FindStep(facts.Step.StepId)?.Title.Get(language) ?? facts.Step.StepId;
-        yield return ru
-            ? $"{bodyName} ответил(а) на приглашение по ссылке из письма: {answer}, {on}."
-            : $"{bodyName} answered the invitation through the link in its e-mail: {answer} on {on}.";
-        if (invitation.Nominee is { } nominee)
-            yield return (ru ? "Представитель: " : "Representative: ") + nominee.Line();
-        if (invitation.Reason is { } reason) yield return (ru ? "Причина: " : "Reason: ") + reason;
+        yield return Say("Mail.AnswerNotice.Answered", bodyName, answer, on);
+        if (invitation.Nominee is { } nominee) yield return Say("Mail.AnswerNotice.Representative", nominee.Line());
+        if (invitation.Reason is { } reason) yield return Say("Mail.AnswerNotice.Reason", reason);
         var waiting = facts.Step.Invitations.Count(i => i.Status == InvitationStatus.Pending);
-        yield return ru
-            ? $"{facts.Process.Title}, этап «{step}»: " + (waiting == 0 ? "ответили все, этап завершён." : $"ожидаются ответы ещё {waiting}.")
-            : $"{facts.Process.Title}, step \"{step}\": " + (waiting == 0 ? "every body has answered; the step is complete." : $"{waiting} more to answer.");
-        yield return (ru ? "Страница процесса: " : "The process: ") + facts.ProcessUrl;
+        yield return Say("Mail.AnswerNotice.Step", facts.Process.Title, step,
+            waiting == 0 ? Say("Mail.AnswerNotice.AllAnswered") : Say("Mail.AnswerNotice.Waiting", waiting));
+        yield return Say("Mail.AnswerNotice.Process", facts.ProcessUrl);
     }
 }

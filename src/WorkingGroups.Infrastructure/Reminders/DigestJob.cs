@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Texts;
 using WorkingGroups.Infrastructure.Attention;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace WorkingGroups.Infrastructure.Reminders;
 /// Sends one weekly digest through <see cref="MailDelivery"/>, as the reminders and group notices go: claimed once,
 /// composed from today's projection in the coordinator's language, sent, marked; a failure is retried.
 /// </summary>
-public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ReminderOptions options, ICountryNames countries,
+public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ReminderOptions options, TextCatalog texts,
     AttentionService attention)
 {
     [AutomaticRetry(Attempts = 0)]
@@ -37,6 +38,6 @@ public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions
         var today = DateOnly.FromDateTime(now);
         var groups = await attention.GroupConcernsAsync(subscription.Country, today, cancellationToken);
         return DigestMail.Compose(digest, processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(), groups,
-            today, smtp.From, $"{options.BaseUrl}/", countries, AppUser.KnownLanguage(language));
+            today, smtp.From, $"{options.BaseUrl}/", texts, AppUser.KnownLanguage(language));
     }
 }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using WorkingGroups.Infrastructure.Texts;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
@@ -17,7 +18,7 @@ public sealed class ReminderJob(
     DefinitionVersions versions,
     AnswerLinks links,
     SmtpOptions smtp,
-    ICountryNames countries)
+    TextCatalog texts)
 {
     [AutomaticRetry(Attempts = 0)]
     public Task SendAsync(long reminderId, CancellationToken cancellationToken) =>
@@ -42,7 +43,7 @@ public sealed class ReminderJob(
         var definition = versions.Get(process.DefinitionId, process.DefinitionVersion);
         var coordinators = await Coordinators.OfAsync(db, process.Country, cancellationToken);
         var (link, expires) = Link(reminder, process);
-        var message = ReminderMail.Compose(reminder, new MailFacts(process, definition, coordinators, link, expires, DateOnly.FromDateTime(now), countries), smtp.From);
+        var message = ReminderMail.Compose(reminder, new MailFacts(process, definition, coordinators, link, expires, DateOnly.FromDateTime(now), texts), smtp.From);
         reminder.Recipients = string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
         reminder.Language = ReminderMail.LanguageOf(message);
         if (message.To.Count == 0)

@@ -1,17 +1,16 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using MimeKit;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
-using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>What a reminder e-mail needs to know beyond the reminder itself.</summary>
 public sealed record MailFacts(Process Process, ProcessDefinition Definition, IReadOnlyList<string> Coordinators, string? Link, DateTime? LinkExpires, DateOnly Today,
-    ICountryNames Countries);
+    TextCatalog Texts);
 
 /// <summary>Writes the e-mail of one reminder: recipients, language, subject, plain text and HTML (every name encoded).</summary>
 public static class ReminderMail
@@ -25,51 +24,54 @@ public static class ReminderMail
         var invitation = processStep.Invitations.FirstOrDefault(i => i.BodyId == reminder.BodyId);
 
         var (recipients, languageOf) = Recipients(reminder, definition, body, facts.Coordinators);
-        var language = ReminderTexts.LanguageOf(languageOf);
-        var t = ReminderTexts.For(language);
+        var texts = facts.Texts;
+        var language = texts.For(languageOf);
+        string Say(string key, params object?[] args) => texts.Say(language, key, args);
+        string Count(string key, long count, params object?[] args) => texts.Count(language, key, count, args);
         var bodyName = body.Name.Get(language);
         var group = definition.Title.Get(language);
+        var stepTitle = step.Title.Get(language);
         var lead = definition.FindBody(definition.LeadBodyId);
 
         var lines = new List<string>
         {
             // An escalation is written to the chairs and the coordinators about the silent body, not to its contact.
-            reminder.Kind == ReminderKind.Escalation ? t.DearColleagues : string.Format(CultureInfo.InvariantCulture, t.Dear, body.Contact?.Name ?? bodyName),
-            string.Format(CultureInfo.InvariantCulture, t.WaitingFor, group, bodyName),
-            string.Format(CultureInfo.InvariantCulture, t.Asked, step.Title.Get(language) + ": "
-                + (invitation is null ? t.StepAsk : string.Format(CultureInfo.InvariantCulture, t.InvitationAsk, bodyName))),
+            reminder.Kind == ReminderKind.Escalation ? Say("Mail.Reminder.DearColleagues") : Say("Mail.Reminder.Dear", body.Contact?.Name ?? bodyName),
+            Say("Mail.Reminder.WaitingFor", group, bodyName),
+            Say("Mail.Reminder.Asked", stepTitle, invitation is null ? Say("Mail.Reminder.StepAsk") : Say("Mail.Reminder.InvitationAsk", bodyName)),
         };
         if (invitation is not null)
-            lines.Add(string.Format(CultureInfo.InvariantCulture, t.SentOn, invitation.SentOn, facts.Today.DayNumber - invitation.SentOn.DayNumber));
+            lines.Add(Count("Mail.Reminder.SentOn", facts.Today.DayNumber - invitation.SentOn.DayNumber, texts.Date(language, invitation.SentOn)));
         else if (processStep.ActivatedOn is { } since)
-            lines.Add(string.Format(CultureInfo.InvariantCulture, t.ActiveSince, since, facts.Today.DayNumber - since.DayNumber)
-                + " " + string.Format(CultureInfo.InvariantCulture, t.Benchmark, processStep.BenchmarkDays));
+            lines.Add(Count("Mail.Reminder.ActiveSince", facts.Today.DayNumber - since.DayNumber, texts.Date(language, since))
+                + " " + Count("Mail.Reminder.Benchmark", processStep.BenchmarkDays));
         if (reminder.Kind == ReminderKind.Escalation)
-            lines.Add(string.Format(CultureInfo.InvariantCulture, t.EscalationLine, bodyName, reminder.Sequence - 1));
+            lines.Add(Count("Mail.Reminder.EscalationLine", reminder.Sequence - 1, bodyName));
         if (reminder.Kind == ReminderKind.Overdue)
-            lines.Add(string.Format(CultureInfo.InvariantCulture, t.OverdueLine, step.Title.Get(language), processStep.BenchmarkDays,
-                processStep.ElapsedDays(facts.Today)));
+            lines.Add(Say("Mail.Reminder.OverdueLine", stepTitle, processStep.BenchmarkDays, processStep.ElapsedDays(facts.Today)));
         if (lead?.Contact is { } leadContact)
-            lines.Add(string.Format(CultureInfo.InvariantCulture, t.Contact, $"{lead.Name.Get(language)} <{leadContact.Email}>"));
+            lines.Add(Say("Mail.Reminder.Contact", $"{lead.Name.Get(language)} <{leadContact.Email}>"));
         if (facts.Coordinators.Count > 0)
-            lines.Add(string.Format(CultureInfo.InvariantCulture, t.Coordinators, string.Join(", ", facts.Coordinators)));
+            lines.Add(Say("Mail.Reminder.Coordinators", string.Join(", ", facts.Coordinators)));
+        var answerHere = facts.LinkExpires is { } expires ? Say("Mail.Reminder.AnswerHere", texts.Date(language, DateOnly.FromDateTime(expires))) : null;
+        var footer = Say("Mail.Footer");
 
-        var kindWord = reminder.Kind switch
+        var kindWord = Say(reminder.Kind switch
         {
-            ReminderKind.Escalation => t.Escalation,
-            ReminderKind.Overdue => t.Overdue,
-            _ => t.Reminder,
-        };
+            ReminderKind.Escalation => "Mail.Reminder.Escalation",
+            ReminderKind.Overdue => "Mail.Reminder.Overdue",
+            _ => "Mail.Reminder.Reminder",
+        });
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         foreach (var to in recipients) message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = $"{kindWord}: {bodyName} — {step.Title.Get(language)} ({facts.Countries.Of(definition.Country, language)})";
+        message.Subject = Say("Mail.Reminder.Subject", kindWord, bodyName, stepTitle, texts.Country(language, definition.Country));
         message.MessageId = MessageId(reminder, from);
         message.Date = DateTimeOffset.UtcNow;
         message.Body = new BodyBuilder
         {
-            TextBody = Text(lines, facts, t),
-            HtmlBody = Html(lines, facts, t, language),
+            TextBody = Text(lines, facts.Link, answerHere, footer),
+            HtmlBody = Html(lines, facts.Link, answerHere, footer, language),
         }.ToMessageBody();
         message.Body.Headers.Add(HeaderId.ContentLanguage, language);
         return message;
@@ -115,27 +117,25 @@ public static class ReminderMail
         return (to.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), language);
     }
 
-    private static string Text(List<string> lines, MailFacts facts, ReminderTexts t)
+    private static string Text(List<string> lines, string? link, string? answerHere, string footer)
     {
         var text = new StringBuilder();
         foreach (var line in lines) text.AppendLine(line).AppendLine();
-        if (facts.Link is not null)
-            text.AppendLine(string.Format(CultureInfo.InvariantCulture, t.AnswerHere, facts.LinkExpires)).AppendLine(facts.Link).AppendLine();
-        text.AppendLine("--").AppendLine(t.Footer);
+        if (link is not null) text.AppendLine(answerHere).AppendLine(link).AppendLine();
+        text.AppendLine("--").AppendLine(footer);
         return text.ToString();
     }
 
-    private static string Html(List<string> lines, MailFacts facts, ReminderTexts t, string language)
+    private static string Html(List<string> lines, string? link, string? answerHere, string footer, string language)
     {
         var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{language}\"><body>");
         foreach (var line in lines) html.Append("<p>").Append(WebUtility.HtmlEncode(line)).Append("</p>");
-        if (facts.Link is not null)
+        if (link is not null)
         {
-            var link = WebUtility.HtmlEncode(facts.Link);
-            html.Append("<p>").Append(WebUtility.HtmlEncode(string.Format(CultureInfo.InvariantCulture, t.AnswerHere, facts.LinkExpires)))
-                .Append($"<br><a href=\"{link}\">{link}</a></p>");
+            var encoded = WebUtility.HtmlEncode(link);
+            html.Append("<p>").Append(WebUtility.HtmlEncode(answerHere)).Append($"<br><a href=\"{encoded}\">{encoded}</a></p>");
         }
-        html.Append("<p><small>").Append(WebUtility.HtmlEncode(t.Footer)).Append("</small></p></body></html>");
+        html.Append("<p><small>").Append(WebUtility.HtmlEncode(footer)).Append("</small></p></body></html>");
         return html.ToString();
     }
 }

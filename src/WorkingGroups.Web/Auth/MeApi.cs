@@ -43,5 +43,5 @@ public static class MeApi
 
 public sealed record MeView(string Email, IReadOnlyList<string> Roles, string? Country, string? Token, string? Language);
 
-/// <summary>An e-mail language: en or ru, or null for both.</summary>
+/// <summary>An e-mail language: one the app has texts in (en, ru, ...), or null for both English and Russian.</summary>
 public sealed record LanguageView(string? Language);

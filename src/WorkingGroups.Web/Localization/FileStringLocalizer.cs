@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Web.Localization;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
-using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Web.Localization;
 
@@ -11,10 +11,9 @@ public static class LocalizationModule
     /// <summary>Page texts from Resources/Text/*.json; the language from the remembered choice, else Accept-Language.</summary>
     public static IServiceCollection AddTexts(this IServiceCollection services)
     {
-        var catalog = new TextCatalog(Path.Combine(AppContext.BaseDirectory, "Resources", "Text"));
-        services.AddSingleton(catalog);
+        var catalog = TextCatalog.Default;
+        services.Replace(ServiceDescriptor.Singleton(catalog));
         services.AddSingleton<IStringLocalizer, FileStringLocalizer>();
-        services.Replace(ServiceDescriptor.Singleton<ICountryNames>(new TextCountryNames(catalog)));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = catalog.Languages.Select(l => new CultureInfo(l)).ToList();

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using WorkingGroups.Infrastructure.Texts;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkingGroups.Infrastructure.Identity;
-using WorkingGroups.Web.Localization;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Web.Pages;
 
@@ -22,7 +22,6 @@ public sealed class CultureModel(TextCatalog texts, UserManager<AppUser> users) 
             Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            // A page language the e-mail is not written in (a translator's kk.json) leaves both languages in it.
             if (await users.GetUserAsync(User) is { } user && user.Language != AppUser.KnownLanguage(culture))
             {
                 user.Language = AppUser.KnownLanguage(culture);

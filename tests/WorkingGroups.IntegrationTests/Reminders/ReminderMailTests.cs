@@ -4,6 +4,7 @@ using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.Infrastructure.Texts;
 using WorkingGroups.IntegrationTests.Hosting;
 
 namespace WorkingGroups.IntegrationTests.Reminders;
@@ -42,7 +43,7 @@ public sealed class ReminderMailTests
         foreach (var step in new[] { "start-procedure", "draft-order", "letter-to-minister" })
             process.Complete(definition, step, new CompleteStep(Sent, null, null), Today);
         var reminder = new Reminder { ProcessId = process.Id, StepId = "invitations", BodyId = body, Kind = kind, Sequence = kind == ReminderKind.Escalation ? 4 : 1, DueOn = Today };
-        return ReminderMail.Compose(reminder, new MailFacts(process, definition, ["coordinator@example.org"], null, null, Today, new CountryCodes()), "workinggroups@example.org");
+        return ReminderMail.Compose(reminder, new MailFacts(process, definition, ["coordinator@example.org"], null, null, Today, TextCatalog.Default), "workinggroups@example.org");
     }
 
     private static ProcessDefinition Kazakh(Action<JsonNode> change)

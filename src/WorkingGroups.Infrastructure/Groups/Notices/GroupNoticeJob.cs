@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using WorkingGroups.Infrastructure.Texts;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
@@ -18,7 +19,7 @@ public sealed class GroupNoticeJob(
     MailDelivery delivery,
     DefinitionVersions versions,
     SmtpOptions smtp,
-    ICountryNames countries)
+    TextCatalog texts)
 {
     [AutomaticRetry(Attempts = 0)]
     public Task SendAsync(long noticeId, CancellationToken cancellationToken) =>
@@ -36,7 +37,7 @@ public sealed class GroupNoticeJob(
         var definition = versions.Find(facts.Group.DefinitionId, facts.Group.DefinitionVersion);
         var coordinators = await Coordinators.OfAsync(db, facts.Group.Country, cancellationToken);
         var to = NoticeRecipients.For(notice, facts, definition, coordinators);
-        var message = GroupNoticeMail.Compose(notice, facts, to, smtp.From, countries);
+        var message = GroupNoticeMail.Compose(notice, facts, to, smtp.From, texts);
         notice.Recipients = string.Join(", ", to.To.Concat(to.Cc));
         if (to.To.Count == 0)
         {

@@ -1,8 +1,7 @@
-using System.Globalization;
 using MimeKit;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Groups;
-using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Infrastructure.Groups.Notices;
 
@@ -11,26 +10,33 @@ public sealed record NoticeFacts(Group Group, Meeting? Meeting, WorkItem? Item, 
 
 /// <summary>
 /// Writes a group notice in Russian (the working language) and English, like the digest; meeting notices carry the
-/// meeting as an .ics attachment. Recipients are decided by <see cref="NoticeRecipients"/>.
+/// meeting as an .ics attachment, titled in the first language. Recipients are decided by <see cref="NoticeRecipients"/>.
 /// </summary>
 public static class GroupNoticeMail
 {
-    public static MimeMessage Compose(GroupNotice notice, NoticeFacts facts, NoticeRecipients.Addresses to, string from, ICountryNames countries)
+    /// <summary>The languages of a notice, in order; its dates are written as the first one writes them, in both texts.</summary>
+    public static readonly string[] Languages = ["ru", "en"];
+
+    public static MimeMessage Compose(GroupNotice notice, NoticeFacts facts, NoticeRecipients.Addresses to, string from, TextCatalog texts)
     {
-        var (subjectRu, subjectEn, lines) = Text(notice, facts);
+        var texts2 = Languages.Select(l => Text(notice, facts, texts, l)).ToList();
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         foreach (var address in to.To) message.To.Add(MailboxAddress.Parse(address));
         foreach (var address in to.Cc) message.Cc.Add(MailboxAddress.Parse(address));
         // The sender is the app's own (no-reply) address: answers go to the coordinators in copy, who organise the group.
         foreach (var address in to.Cc) message.ReplyTo.Add(MailboxAddress.Parse(address));
-        message.Subject = $"{subjectRu} / {subjectEn} ({countries.InBoth(facts.Group.Country, "ru", "en")})";
+        message.Subject = $"{string.Join(" / ", texts2.Select(t => t.Subject))} ({texts.CountryInBoth(facts.Group.Country, Languages[0], Languages[1])})";
         message.MessageId = MessageId(notice, from);
         message.Date = DateTimeOffset.UtcNow;
+        // Sentence by sentence, each language's beneath the other's; the agenda once, after them.
+        var lines = Enumerable.Range(0, texts2.Max(t => t.Lines.Count)).SelectMany(i => texts2.Select(t => t.Lines.ElementAtOrDefault(i)).OfType<string>()).ToList();
+        if (facts.Meeting is { Agenda.Count: > 0 } withAgenda) lines.Add(string.Join("\n", withAgenda.Agenda.Select((a, i) => $"{i + 1}. {a}")));
         var builder = new BodyBuilder { TextBody = string.Join("\n\n", lines) + "\n\n--\nWorkingGroups" };
         if (facts.Meeting is { } meeting)
         {
-            var ics = MeetingCalendar.Write(meeting, $"{MeetingName(meeting.Kind, "en")}: {facts.Group.Title}", to.Cc.FirstOrDefault(), from, to.Invitees);
+            var title = texts.Say(Languages[0], "Calendar.Summary", MeetingName(meeting.Kind, texts, Languages[0]), facts.Group.Title);
+            var ics = MeetingCalendar.Write(meeting, title, to.Cc.FirstOrDefault(), from, to.Invitees);
             var attachment = builder.Attachments.Add("meeting.ics", System.Text.Encoding.UTF8.GetBytes(ics), new ContentType("text", "calendar"));
             attachment.ContentType.Parameters.Add("method", "REQUEST");
             attachment.ContentType.Charset = "utf-8";
@@ -45,48 +51,32 @@ public static class GroupNoticeMail
         return $"{notice.GroupId:N}.{notice.Kind.ToString().ToLowerInvariant()}.{notice.SubjectId:N}.{notice.DueOn:yyyyMMdd}@{Reminders.ReminderMail.DomainOf(from)}";
     }
 
-    private static (string Ru, string En, List<string> Lines) Text(GroupNotice notice, NoticeFacts facts)
+    private static (string Subject, List<string> Lines) Text(GroupNotice notice, NoticeFacts facts, TextCatalog texts, string language)
     {
         var group = facts.Group.Title;
-        string D(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        string Say(string key, params object?[] args) => texts.Say(language, key, args);
+        string D(DateOnly d) => texts.Date(Languages[0], d);
         switch (notice.Kind)
         {
             case NoticeKind.MeetingInvitation or NoticeKind.MeetingReminder:
                 var m = facts.Meeting!;
+                var name = MeetingName(m.Kind, texts, language);
                 var where = string.Join(", ", new[] { m.Place, m.OnlineLink }.OfType<string>());
                 var when = $"{D(m.Date)} {m.StartsAt:HH\\:mm} ({m.TimeZone})";
-                var agenda = string.Join("\n", m.Agenda.Select((a, i) => $"{i + 1}. {a}"));
                 return notice.Kind == NoticeKind.MeetingInvitation
-                    ? ($"Приглашение: {MeetingName(m.Kind, "ru")}", $"Invitation: {MeetingName(m.Kind, "en")}",
-                        [$"Приглашаем на заседание рабочей группы «{group}»: {when}, {where}. Приглашение в календарь во вложении.",
-                         $"You are invited to the meeting of the working group \"{group}\": {when}, {where}. The calendar invitation is attached.",
-                         agenda])
-                    : ($"Напоминание: {MeetingName(m.Kind, "ru")} {D(m.Date)}", $"Reminder: {MeetingName(m.Kind, "en")} on {D(m.Date)}",
-                        [$"Напоминаем о заседании рабочей группы «{group}» через {m.Date.DayNumber - facts.Today.DayNumber} дн.: {when}, {where}.",
-                         $"A reminder of the meeting of the working group \"{group}\" in {m.Date.DayNumber - facts.Today.DayNumber} days: {when}, {where}.",
-                         agenda]);
+                    ? (Say("Mail.Notice.Invitation.Subject", name), [Say("Mail.Notice.Invitation.Text", group, when, where)])
+                    : (Say("Mail.Notice.MeetingReminder.Subject", name, D(m.Date)),
+                        [texts.Count(language, "Mail.Notice.MeetingReminder.Text", m.Date.DayNumber - facts.Today.DayNumber, group, when, where)]);
             case NoticeKind.AnnualMeetingDue:
-                return ("Пора провести ежегодное заседание", "The annual meeting is due",
-                    [$"С последнего ежегодного заседания рабочей группы «{group}» прошло более 11 месяцев, а следующее не назначено. Назначьте его.",
-                     $"More than 11 months have passed since the last annual meeting of the working group \"{group}\" and none is scheduled. Please schedule it."]);
+                return (Say("Mail.Notice.AnnualMeetingDue.Subject"), [Say("Mail.Notice.AnnualMeetingDue.Text", group)]);
             default:
                 var item = facts.Item!;
-                var overdue = notice.Kind == NoticeKind.ItemOverdue;
-                return (overdue ? $"Срок пункта плана работы истёк: {item.Title}" : $"Приближается срок пункта плана работы: {item.Title}",
-                    overdue ? $"Work Plan item past its deadline: {item.Title}" : $"Work Plan item due soon: {item.Title}",
-                    [$"План работы {facts.PlanYear} рабочей группы «{group}», пункт {item.Number}: «{item.Title}». Срок: {D(item.Deadline)}."
-                     + (overdue ? " Срок истёк; сообщите о выполнении координатору." : " Сообщите о ходе выполнения координатору."),
-                     $"Work Plan {facts.PlanYear} of the working group \"{group}\", item {item.Number}: \"{item.Title}\". Deadline: {D(item.Deadline)}."
-                     + (overdue ? " The deadline has passed; please report to the coordinator." : " Please report progress to the coordinator.")]);
+                var kind = notice.Kind == NoticeKind.ItemOverdue ? "ItemOverdue" : "ItemDueSoon";
+                return (Say($"Mail.Notice.{kind}.Subject", item.Title),
+                    [Say("Mail.Notice.Item.Text", facts.PlanYear, group, item.Number, item.Title, D(item.Deadline)) + " " + Say($"Mail.Notice.{kind}.Ask")]);
         }
     }
 
     /// <summary>The meeting's kind in a sentence, lower case (the group notices and the weekly digest).</summary>
-    internal static string MeetingName(MeetingKind kind, string language) => (kind, language) switch
-    {
-        (MeetingKind.Annual, "ru") => "ежегодное заседание",
-        (MeetingKind.Interim, "ru") => "промежуточное заседание",
-        (MeetingKind.Annual, _) => "annual meeting",
-        _ => "interim meeting",
-    };
+    internal static string MeetingName(MeetingKind kind, TextCatalog texts, string language) => texts.Get(language, $"Mail.Meeting.{kind}");
 }

@@ -6,8 +6,8 @@ using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.Infrastructure.Texts;
 using WorkingGroups.Web.Localization;
-using WorkingGroups.Web.Reminders;
 
 namespace WorkingGroups.Web.Pages.Answer;
 
@@ -15,7 +15,8 @@ namespace WorkingGroups.Web.Pages.Answer;
 /// Where an agency answers its invitation from the e-mail, without an account. The signed link names the process,
 /// step, body and the invitation's version; the answer goes through the same rules as the coordinator's.
 /// </summary>
-public sealed class IndexModel(AnswerLinks links, ProcessService processes, AnswerNotices notices, TimeProvider clock, IStringLocalizer text) : PageModel
+public sealed class IndexModel(AnswerLinks links, ProcessService processes, AnswerNotices notices, TimeProvider clock, IStringLocalizer text,
+    TextCatalog texts) : PageModel
 {
     [BindProperty] public string? Choice { get; set; }
     [BindProperty] public string? NomineeName { get; set; }
@@ -24,7 +25,10 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
     [BindProperty] public string? Reason { get; set; }
 
     public string Language { get; private set; } = "ru";
-    public AnswerTexts T => AnswerTexts.For(Language);
+    /// <summary>The page's own words ("Answer.*") in its language.</summary>
+    public string Say(string key, params object?[] args) => texts.Say(Language, key, args);
+    /// <summary>The other languages the page can be read in, each named in itself.</summary>
+    public IEnumerable<(string Language, string Name)> Others => texts.Languages.Where(l => l != Language).Select(l => (l, texts.Get(l, "Language.Name")));
     /// <summary>Why the link cannot be used; null when the form can be shown.</summary>
     public string? Refusal { get; private set; }
     public string? Error { get; private set; }
@@ -35,7 +39,7 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
     public string SentOn { get; private set; } = "";
     /// <summary>Whom to ask: the lead body and its e-mail, as in the reminder; null without a contact.</summary>
     public string? Contact { get; private set; }
-    public string? Questions => Contact is null ? null : string.Format(CultureInfo.InvariantCulture, T.Questions, Contact);
+    public string? Questions => Contact is null ? null : Say("Answer.Questions", Contact);
 
     private AnswerTicket? _ticket;
     private ProcessDefinition? _definition;
@@ -53,7 +57,7 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
         var accepted = Choice == "accepted";
         if (!accepted && Choice != "declined")
         {
-            Error = Language == "en" ? "Choose whether you accept or decline." : "Выберите: принять или отказаться.";
+            Error = Say("Answer.Choose");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -83,10 +87,10 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
         var message = text.Rule(error, _definition);
         var label = error.Field switch
         {
-            "nominee" or "nominee.name" => T.NomineeName,
-            "nominee.position" => T.NomineePosition,
-            "nominee.email" => T.NomineeEmail,
-            "reason" => T.Reason,
+            "nominee" or "nominee.name" => Say("Answer.NomineeName"),
+            "nominee.position" => Say("Answer.NomineePosition"),
+            "nominee.email" => Say("Answer.NomineeEmail"),
+            "reason" => Say("Answer.Reason"),
             _ => null,
         };
         return label is null ? message : $"{label}: {message}";
@@ -97,21 +101,21 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
     /// <summary>Reads the link; false (with the refusal and its status code set) when it cannot be used.</summary>
     private async Task<bool> LoadAsync(string token, string? lang, CancellationToken ct)
     {
-        if (lang is "en" or "ru") Use(lang);
+        if (texts.Known(lang) is { } chosen) Use(chosen);
         var (check, ticket) = links.Read(token);
-        if (check == TicketCheck.Forged) return Refuse(StatusCodes.Status400BadRequest, T.Forged);
+        if (check == TicketCheck.Forged) return Refuse(StatusCodes.Status400BadRequest, Say("Answer.Forged"));
         // An expired link is still ours (its signature holds): it is refused in the body's language, naming whom to ask.
         _ticket = ticket!;
 
         var process = await processes.FindAsync(_ticket.ProcessId, ct);
-        if (process is null) return Refuse(StatusCodes.Status404NotFound, T.NotInvited);
+        if (process is null) return Refuse(StatusCodes.Status404NotFound, Say("Answer.NotInvited"));
         var definition = processes.DefinitionOf(process);
         var body = definition.FindBody(_ticket.BodyId);
         var step = definition.FindStep(_ticket.StepId);
         var invitation = process.Step(_ticket.StepId)?.Invitations.FirstOrDefault(i => i.BodyId == _ticket.BodyId);
-        if (body is null || step is null || invitation is null) return Refuse(StatusCodes.Status404NotFound, T.NotInvited);
+        if (body is null || step is null || invitation is null) return Refuse(StatusCodes.Status404NotFound, Say("Answer.NotInvited"));
 
-        if (lang is not ("en" or "ru")) Use(ReminderTexts.LanguageOf(body.Language));
+        if (texts.Known(lang) is null) Use(texts.For(body.Language));
         _definition = definition;
         BodyName = body.Name.Get(Language);
         GroupTitle = definition.Title.Get(Language);
@@ -119,15 +123,14 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
         SentOn = text.Date(invitation.SentOn);
         if (definition.FindBody(definition.LeadBodyId) is { Contact: { } lead } leadBody)
             Contact = $"{leadBody.Name.Get(Language)} <{lead.Email}>";
-        if (check == TicketCheck.Expired) return Refuse(StatusCodes.Status410Gone, T.Expired);
+        if (check == TicketCheck.Expired) return Refuse(StatusCodes.Status410Gone, Say("Answer.Expired"));
         _who = $"{body.Contact?.Email ?? body.Id} (answer link)";
 
         if (invitation.Status != InvitationStatus.Pending)
-            return Refuse(StatusCodes.Status409Conflict, string.Format(CultureInfo.InvariantCulture, T.Answered,
-                text.Of(invitation.Status), text.Date(invitation.RespondedOn)));
+            return Refuse(StatusCodes.Status409Conflict, Say("Answer.Answered", text.Of(invitation.Status), text.Date(invitation.RespondedOn)));
         if (process.Status != ProcessStatus.Active || process.Step(_ticket.StepId)!.Status != StepStatus.Active)
-            return Refuse(StatusCodes.Status409Conflict, T.Closed);
-        if (invitation.Version != _ticket.InvitationVersion) return Refuse(StatusCodes.Status409Conflict, T.Replaced);
+            return Refuse(StatusCodes.Status409Conflict, Say("Answer.Closed"));
+        if (invitation.Version != _ticket.InvitationVersion) return Refuse(StatusCodes.Status409Conflict, Say("Answer.Replaced"));
         return true;
     }
 
