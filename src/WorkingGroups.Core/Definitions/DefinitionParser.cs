@@ -100,10 +100,19 @@ public static partial class DefinitionParser
         };
     }
 
-    /// <summary>A hash of the content that ignores formatting, so re-indenting a file is not "editing" it.</summary>
+    /// <summary>
+    /// A hash of the content that ignores formatting, so re-indenting a file is not "editing" it, and ignores the texts in
+    /// languages beyond the required ones: a Kazakh or Tajik translation added to a published version changes no step,
+    /// so it is not an edit either (and an installation that published the version keeps starting).
+    /// </summary>
     private static string HashOf(JObject obj)
     {
-        var canonical = obj.ToString(Formatting.None);
+        var content = (JObject)obj.DeepClone();
+        foreach (var text in content.DescendantsAndSelf().OfType<JObject>()
+                     .Where(o => LocalizedText.RequiredLanguages.All(l => o[l]?.Type == JTokenType.String)).ToList())
+            foreach (var translation in text.Properties().Where(p => !LocalizedText.RequiredLanguages.Contains(p.Name)).ToList())
+                translation.Remove();
+        var canonical = content.ToString(Formatting.None);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
@@ -204,7 +213,7 @@ public static partial class DefinitionParser
 
     private static Body? ReadBody(JsonFields fields, JObject obj)
     {
-        fields.RejectUnknown(obj, "id", "name", "shortName", "kind", "roles", "language", "contact");
+        fields.RejectUnknown(obj, "id", "name", "shortName", "kind", "roles", "language", "alsoIn", "contact");
         var id = Id(fields, obj, "id");
         var name = Text(fields, obj, "name", required: true);
         var shortName = Text(fields, obj, "shortName", required: false);
@@ -215,9 +224,14 @@ public static partial class DefinitionParser
         {
             fields.Error(obj["language"], $"unknown language \"{language}\" (expected one of: {string.Join(", ", LocalizedText.KnownLanguages)}).");
         }
+        var alsoIn = fields.String(obj, "alsoIn", required: false);
+        if (alsoIn is not null && (!LocalizedText.KnownLanguages.Contains(alsoIn) || alsoIn == language))
+        {
+            fields.Error(obj["alsoIn"], $"\"{alsoIn}\" is not a second language for a body writing {language} (expected one of: {string.Join(", ", LocalizedText.KnownLanguages.Where(l => l != language))}).");
+        }
         var contact = ReadContact(fields, fields.Object(obj, "contact", required: false));
         if (id is null || name is null || kind is null || roles.Any(r => r is null)) return null;
-        return new Body(id, name, shortName, kind.Value, roles.Select(r => r!.Value).Distinct().ToList(), language, contact);
+        return new Body(id, name, shortName, kind.Value, roles.Select(r => r!.Value).Distinct().ToList(), language, contact) { AlsoIn = alsoIn };
     }
 
     private static Contact? ReadContact(JsonFields fields, JObject? obj)

@@ -44,7 +44,17 @@ public sealed record Body(
     BodyKind Kind,
     IReadOnlyList<BodyRole> Roles,
     string Language,
-    Contact? Contact);
+    Contact? Contact)
+{
+    /// <summary>
+    /// A second language its e-mail and answer page repeat their text in, beneath the first: official correspondence in
+    /// Kazakhstan is often in Kazakh and Russian.
+    /// </summary>
+    public string? AlsoIn { get; init; }
+
+    /// <summary>The languages written to the body, its own first.</summary>
+    public IReadOnlyList<string> Languages => AlsoIn is null ? [Language] : [Language, AlsoIn];
+}
 
 public sealed record StepDefinition(
     string Id,

@@ -86,6 +86,8 @@ public sealed class DatabaseInitializer(
                     errors.Add(new DefinitionError(definition.File, 1, "$.version",
                         $"\"{definition.Id}\" version {definition.Version} was published on {stored.PublishedAt:yyyy-MM-dd} with different content; a published version never changes: give the new content a new version number."));
                 }
+                // Same content, new translations: the stored copy gets them, for when the file is gone.
+                else if (stored.Json != definition.Json) stored.Json = definition.Json;
                 continue;
             }
             known[(definition.Id, definition.Version)] = db.DefinitionVersions.Add(new DefinitionVersionRecord

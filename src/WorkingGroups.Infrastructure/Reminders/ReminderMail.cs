@@ -19,13 +19,37 @@ public static class ReminderMail
     {
         var definition = facts.Definition;
         var body = definition.FindBody(reminder.BodyId)!;
+        var (recipients, asked) = Recipients(reminder, definition, body, facts.Coordinators);
+        var texts = facts.Texts;
+        // The reader's languages as written (kk, then ru beneath when the definition asks for both).
+        var languages = asked.Select(texts.For).Distinct().ToList();
+        var written = languages.Select(l => Write(reminder, facts, body, l)).ToList();
+
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(from));
+        foreach (var to in recipients) message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = string.Join(" / ", written.Select(w => w.Subject));
+        message.MessageId = MessageId(reminder, from);
+        message.Date = DateTimeOffset.UtcNow;
+        message.Body = new BodyBuilder
+        {
+            TextBody = string.Join("\n\n", written.Select(w => Text(w.Lines, facts.Link, w.AnswerHere, w.Footer))),
+            HtmlBody = Html(written.Zip(languages).ToList(), facts.Link),
+        }.ToMessageBody();
+        message.Body.Headers.Add(HeaderId.ContentLanguage, string.Join(", ", languages));
+        return message;
+    }
+
+    private sealed record Written(string Subject, List<string> Lines, string? AnswerHere, string Footer);
+
+    /// <summary>The reminder in one language: its subject, its sentences, the link's line and the footer.</summary>
+    private static Written Write(Reminder reminder, MailFacts facts, Body body, string language)
+    {
+        var definition = facts.Definition;
+        var texts = facts.Texts;
         var step = definition.FindStep(reminder.StepId)!;
         var processStep = facts.Process.Step(reminder.StepId)!;
         var invitation = processStep.Invitations.FirstOrDefault(i => i.BodyId == reminder.BodyId);
-
-        var (recipients, languageOf) = Recipients(reminder, definition, body, facts.Coordinators);
-        var texts = facts.Texts;
-        var language = texts.For(languageOf);
         string Say(string key, params object?[] args) => texts.Say(language, key, args);
         string Count(string key, long count, params object?[] args) => texts.Count(language, key, count, args);
         var bodyName = body.Name.Get(language);
@@ -53,8 +77,6 @@ public static class ReminderMail
             lines.Add(Say("Mail.Reminder.Contact", $"{lead.Name.Get(language)} <{leadContact.Email}>"));
         if (facts.Coordinators.Count > 0)
             lines.Add(Say("Mail.Reminder.Coordinators", string.Join(", ", facts.Coordinators)));
-        var answerHere = facts.LinkExpires is { } expires ? Say("Mail.Reminder.AnswerHere", texts.Date(language, DateOnly.FromDateTime(expires))) : null;
-        var footer = Say("Mail.Footer");
 
         var kindWord = Say(reminder.Kind switch
         {
@@ -62,19 +84,9 @@ public static class ReminderMail
             ReminderKind.Overdue => "Mail.Reminder.Overdue",
             _ => "Mail.Reminder.Reminder",
         });
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(from));
-        foreach (var to in recipients) message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = Say("Mail.Reminder.Subject", kindWord, bodyName, stepTitle, texts.Country(language, definition.Country));
-        message.MessageId = MessageId(reminder, from);
-        message.Date = DateTimeOffset.UtcNow;
-        message.Body = new BodyBuilder
-        {
-            TextBody = Text(lines, facts.Link, answerHere, footer),
-            HtmlBody = Html(lines, facts.Link, answerHere, footer, language),
-        }.ToMessageBody();
-        message.Body.Headers.Add(HeaderId.ContentLanguage, language);
-        return message;
+        var subject = Say("Mail.Reminder.Subject", kindWord, bodyName, stepTitle, texts.Country(language, definition.Country));
+        var answerHere = facts.LinkExpires is { } expires ? Say("Mail.Reminder.AnswerHere", texts.Date(language, DateOnly.FromDateTime(expires))) : null;
+        return new Written(subject, lines, answerHere, Say("Mail.Footer"));
     }
 
     /// <summary>The language a composed message is written in.</summary>
@@ -91,19 +103,19 @@ public static class ReminderMail
     public static string DomainOf(string from) => from.Contains('@') ? from[(from.LastIndexOf('@') + 1)..].TrimEnd('>') : "workinggroups.local";
 
     /// <summary>
-    /// Who receives it, and whose language it is written in. A body without a contact is reached through the
+    /// Who receives it, and the languages it is written in. A body without a contact is reached through the
     /// coordinators of the country.
     /// </summary>
-    public static (List<string> To, string Language) Recipients(Reminder reminder, ProcessDefinition definition, Body body, IReadOnlyList<string> coordinators)
+    public static (List<string> To, IReadOnlyList<string> Languages) Recipients(Reminder reminder, ProcessDefinition definition, Body body, IReadOnlyList<string> coordinators)
     {
         var to = new List<string>();
-        var language = body.Language;
+        var languages = body.Languages;
         switch (reminder.Kind)
         {
             case ReminderKind.Escalation:
                 to.AddRange(definition.Chairs.Select(c => c.Contact?.Email).OfType<string>());
                 to.AddRange(coordinators);
-                language = definition.Chairs.FirstOrDefault()?.Language ?? "ru";
+                languages = definition.Chairs.FirstOrDefault()?.Languages ?? ["ru"];
                 break;
             case ReminderKind.Overdue:
                 if (body.Contact is { } owner) to.Add(owner.Email);
@@ -114,7 +126,7 @@ public static class ReminderMail
                 else to.AddRange(coordinators);
                 break;
         }
-        return (to.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), language);
+        return (to.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), languages);
     }
 
     private static string Text(List<string> lines, string? link, string? answerHere, string footer)
@@ -126,16 +138,21 @@ public static class ReminderMail
         return text.ToString();
     }
 
-    private static string Html(List<string> lines, string? link, string? answerHere, string footer, string language)
+    /// <summary>Each language's text in its own section, marked with its language, the second beneath the first.</summary>
+    private static string Html(IReadOnlyList<(Written Written, string Language)> written, string? link)
     {
-        var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{language}\"><body>");
-        foreach (var line in lines) html.Append("<p>").Append(WebUtility.HtmlEncode(line)).Append("</p>");
-        if (link is not null)
+        var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{written.First().Language}\"><body>");
+        foreach (var ((_, lines, answerHere, footer), language) in written)
         {
-            var encoded = WebUtility.HtmlEncode(link);
-            html.Append("<p>").Append(WebUtility.HtmlEncode(answerHere)).Append($"<br><a href=\"{encoded}\">{encoded}</a></p>");
+            html.Append($"<section lang=\"{language}\">");
+            foreach (var line in lines) html.Append("<p>").Append(WebUtility.HtmlEncode(line)).Append("</p>");
+            if (link is not null)
+            {
+                var encoded = WebUtility.HtmlEncode(link);
+                html.Append("<p>").Append(WebUtility.HtmlEncode(answerHere)).Append($"<br><a href=\"{encoded}\">{encoded}</a></p>");
+            }
+            html.Append("<p><small>").Append(WebUtility.HtmlEncode(footer)).Append("</small></p></section>");
         }
-        html.Append("<p><small>").Append(WebUtility.HtmlEncode(footer)).Append("</small></p></body></html>");
-        return html.ToString();
+        return html.Append("</body></html>").ToString();
     }
 }

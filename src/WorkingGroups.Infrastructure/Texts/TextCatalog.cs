@@ -25,7 +25,9 @@ public sealed class TextCatalog
             .ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => Read(f), StringComparer.OrdinalIgnoreCase);
         if (!_languages.ContainsKey(Fallback))
             throw new InvalidOperationException($"{Path.Combine(folder, Fallback + ".json")} is missing: English is the fallback for every text.");
-        Languages = [Fallback, .. _languages.Keys.Where(k => k != Fallback).Order(StringComparer.Ordinal)];
+        Languages = [.. _languages.Keys.Order(StringComparer.Ordinal)];
+        // English, then the languages others fall back to (Russian), then those that fall back to them (Kazakh, Tajik).
+        Languages = [.. Languages.OrderBy(l => Chain(l).Count).ThenBy(l => l, StringComparer.Ordinal)];
     }
 
     /// <summary>The texts beside the running program (Resources/Text, copied there by the Infrastructure project).</summary>
@@ -34,7 +36,7 @@ public sealed class TextCatalog
     private static readonly Lazy<TextCatalog> _default = new(() => new TextCatalog(Path.Combine(AppContext.BaseDirectory, "Resources", "Text")));
 
     /// <summary>The languages offered, English first.</summary>
-    public IReadOnlyList<string> Languages { get; }
+    public IReadOnlyList<string> Languages { get; private set; }
 
     /// <summary>The language as offered (lower case) when there is a file for it, else null.</summary>
     public string? Known(string? language) => Languages.FirstOrDefault(l => l.Equals(language?.Trim(), StringComparison.OrdinalIgnoreCase));

@@ -18,9 +18,13 @@ public static class TextFormatting
     public static string Date(this IStringLocalizer t, DateTime at) =>
         at.ToString(t["Format.DateTime"].Value, CultureInfo.InvariantCulture) + " UTC";
 
-    /// <summary>A name from a definition in the reader's language, else English.</summary>
-    public static string Name(this LocalizedText text) =>
-        text.Values.TryGetValue(FileStringLocalizer.Language, out var value) ? value : text.Get(TextCatalog.Fallback);
+    /// <summary>A name from a definition in the reader's language, else in the languages it falls back to (kk: ru, en).</summary>
+    public static string Name(this LocalizedText text)
+    {
+        foreach (var language in TextCatalog.Default.Chain(FileStringLocalizer.Language))
+            if (text.Values.TryGetValue(language, out var value)) return value;
+        return text.Get(TextCatalog.Fallback);
+    }
 
     /// <summary>An enum value through the key "Enum.Type.Value".</summary>
     public static string Of<T>(this IStringLocalizer t, T value) where T : struct, Enum => t[$"Enum.{typeof(T).Name}.{value}"];

@@ -42,7 +42,7 @@ public sealed class UserCommandTests : IDisposable
     [InlineData("Role \"Chair\" is not one of: Admin, Coordinator, Observer.", "user", "add", "--email", "a@example.org", "--role", "Chair")]
     [InlineData("A Coordinator needs --country", "user", "add", "--email", "a@example.org", "--role", "Coordinator")]
     [InlineData("Country \"Kazakhstan\" is not a two-letter ISO code", "user", "add", "--email", "a@example.org", "--role", "Coordinator", "--country", "Kazakhstan")]
-    [InlineData("Language \"de\" is not one of: en, ru.", "user", "add", "--email", "a@example.org", "--role", "Observer", "--language", "de")]
+    [InlineData("Language \"de\" is not one of: en, ru, kk, tg.", "user", "add", "--email", "a@example.org", "--role", "Observer", "--language", "de")]
     [InlineData("Unknown argument \"--colour\".", "user", "add", "--email", "a@example.org", "--colour", "blue")]
     [InlineData("Unknown argument \"--days\".", "user", "add", "--email", "a@example.org", "--role", "Observer", "--days", "3")]
     [InlineData("--role needs a value.", "user", "add", "--email", "a@example.org", "--role")]

@@ -36,6 +36,51 @@ public sealed class ReminderMailTests
         Assert.StartsWith("Dear colleagues,", escalation.TextBody);
     }
 
+    [Fact]
+    public void A_kazakh_body_reads_kazakh_with_russian_beneath_when_asked_and_a_tajik_body_reads_tajik()
+    {
+        var definition = Kazakh(json =>
+        {
+            foreach (var body in json["bodies"]!.AsArray())
+            {
+                if ((string?)body!["id"] == "dles-mes") { body["language"] = "kk"; body["alsoIn"] = "ru"; }
+                if ((string?)body["id"] == "epd-mes") body["language"] = "tg";
+            }
+        });
+        var kazakh = Compose(definition, ReminderKind.Reminder, "dles-mes");
+        Assert.Equal("kk, ru", ReminderMail.LanguageOf(kazakh));
+        Assert.StartsWith("Еске салу: Қазақстан Республикасы Төтенше жағдайлар министрлігінің Төтенше жағдайларды жою департаменті", kazakh.Subject);
+        Assert.Contains(" / Напоминание: Департамент ликвидации", kazakh.Subject);
+        Assert.EndsWith("(Казахстан)", kazakh.Subject);
+        Assert.StartsWith("Құрметті әріптестер!", kazakh.TextBody);
+        Assert.Contains("Шақыру 02.03.2026 жолданды: 31 күн бұрын.", kazakh.TextBody); // a noun after a numeral stays singular
+        // The Russian text beneath the Kazakh one, each in its own section of the HTML.
+        Assert.True(kazakh.TextBody!.IndexOf("Приглашение направлено 02.03.2026: 31 дн. назад.", StringComparison.Ordinal)
+            > kazakh.TextBody.IndexOf("Шақыру", StringComparison.Ordinal));
+        Assert.Contains("<section lang=\"kk\">", kazakh.HtmlBody);
+        Assert.Contains("<section lang=\"ru\">", kazakh.HtmlBody);
+
+        var tajik = Compose(definition, ReminderKind.Reminder, "epd-mes");
+        Assert.Equal("tg", ReminderMail.LanguageOf(tajik));
+        Assert.StartsWith("Ёдраскунӣ: ", tajik.Subject);
+        Assert.EndsWith("(Қазоқистон)", tajik.Subject);
+        Assert.Contains("Даъватнома 02.03.2026 фиристода шуд: 31 рӯз пеш.", tajik.TextBody);
+        Assert.DoesNotContain("Приглашение", tajik.TextBody);
+    }
+
+    [Fact]
+    public void A_day_count_takes_the_form_its_number_asks_for()
+    {
+        Assert.Equal("The invitation was sent on 2026-03-02: 1 day ago.", TextCatalog.Default.Count("en", "Mail.Reminder.SentOn", 1, "2026-03-02"));
+        Assert.Equal("The invitation was sent on 2026-03-02: 21 days ago.", TextCatalog.Default.Count("en", "Mail.Reminder.SentOn", 21, "2026-03-02"));
+        Assert.Contains("после 1 напоминания;", TextCatalog.Default.Count("ru", "Mail.Reminder.EscalationLine", 1, "X"));
+        Assert.Contains("после 21 напоминания;", TextCatalog.Default.Count("ru", "Mail.Reminder.EscalationLine", 21, "X"));
+        Assert.Contains("после 11 напоминаний;", TextCatalog.Default.Count("ru", "Mail.Reminder.EscalationLine", 11, "X"));
+        Assert.Contains("после 3 напоминаний;", TextCatalog.Default.Count("ru", "Mail.Reminder.EscalationLine", 3, "X"));
+        Assert.Contains("1 ёдраскунӣ", TextCatalog.Default.Count("tg", "Mail.Reminder.EscalationLine", 1, "X"));
+        Assert.Contains("5 еске салудан", TextCatalog.Default.Count("kk", "Mail.Reminder.EscalationLine", 5, "X"));
+    }
+
     private static MimeKit.MimeMessage Compose(ProcessDefinition definition, ReminderKind kind, string body)
     {
         // Started in January; the invitations went out when the letter to the Minister was done.

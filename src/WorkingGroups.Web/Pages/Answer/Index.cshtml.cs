@@ -33,10 +33,24 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
     public string? Refusal { get; private set; }
     public string? Error { get; private set; }
     public bool Answered { get; private set; }
-    public string BodyName { get; private set; } = "";
-    public string GroupTitle { get; private set; } = "";
-    public string StepTitle { get; private set; } = "";
-    public string SentOn { get; private set; } = "";
+    /// <summary>The second language the body asked for, written beneath the first (null: one language).</summary>
+    public string? Second { get; private set; }
+
+    /// <summary>The page's own words in another of its languages (the one beneath).</summary>
+    public string SayIn(string language, string key, params object?[] args) => texts.Say(language, key, args);
+
+    /// <summary>The invitation's sentence in the language: who is invited to which group, at which step.</summary>
+    public string Intro(string language) => _body is null ? "" :
+        texts.Say(language, "Answer.Intro", _body.Name.Get(language), _definition!.Title.Get(language), _step!.Title.Get(language));
+
+    public string SentOn(string language) => _sentOn is { } on ? texts.Say(language, "Answer.SentOn", texts.Date(language, on)) : "";
+
+    /// <summary>A label in the page's language, with the second language's after a slash.</summary>
+    public string Label(string key) => Second is null ? Say(key) : $"{Say(key)} / {SayIn(Second, key)}";
+
+    private Body? _body;
+    private StepDefinition? _step;
+    private DateOnly? _sentOn;
     /// <summary>Whom to ask: the lead body and its e-mail, as in the reminder; null without a contact.</summary>
     public string? Contact { get; private set; }
     public string? Questions => Contact is null ? null : Say("Answer.Questions", Contact);
@@ -117,10 +131,8 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
 
         if (texts.Known(lang) is null) Use(texts.For(body.Language));
         _definition = definition;
-        BodyName = body.Name.Get(Language);
-        GroupTitle = definition.Title.Get(Language);
-        StepTitle = step.Title.Get(Language);
-        SentOn = text.Date(invitation.SentOn);
+        (_body, _step, _sentOn) = (body, step, invitation.SentOn);
+        if (texts.Known(lang) is null && body.AlsoIn is { } second && texts.For(second) != Language) Second = texts.For(second);
         if (definition.FindBody(definition.LeadBodyId) is { Contact: { } lead } leadBody)
             Contact = $"{leadBody.Name.Get(Language)} <{lead.Email}>";
         if (check == TicketCheck.Expired) return Refuse(StatusCodes.Status410Gone, Say("Answer.Expired"));
