@@ -45,8 +45,8 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
 
     public string SentOn(string language) => _sentOn is { } on ? texts.Say(language, "Answer.SentOn", texts.Date(language, on)) : "";
 
-    /// <summary>A label in the page's language, with the second language's after a slash.</summary>
-    public string Label(string key) => Second is null ? Say(key) : $"{Say(key)} / {SayIn(Second, key)}";
+    /// <summary>A label in the page's language, with the second language's after a slash where it differs.</summary>
+    public string Label(string key) => Second is null || Say(key) == SayIn(Second, key) ? Say(key) : $"{Say(key)} / {SayIn(Second, key)}";
 
     private Body? _body;
     private StepDefinition? _step;
