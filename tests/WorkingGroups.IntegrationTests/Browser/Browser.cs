@@ -30,4 +30,25 @@ public static class Browser
 
     public static Task ShotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    public const string Reviewer = "reviewer@example.org", ReviewerPassword = "Correct-horse-42";
+
+    /// <summary>A fresh app with one observer (<see cref="Reviewer"/>); the samples load on its first start.</summary>
+    public static async Task<RunningApp> StartWithReviewerAsync(string name)
+    {
+        var data = Directory.CreateTempSubdirectory($"wg-{name}-").FullName;
+        await AppProcess.RunAsync(["user", "add", "--email", Reviewer, "--role", "Observer", "--password", ReviewerPassword],
+            new Dictionary<string, string> { ["Data__Folder"] = data, ["Samples__Load"] = "false" }, TimeSpan.FromSeconds(60));
+        // The samples load on this first start: the database has users but no process yet.
+        return await RunningApp.StartAsync(data, TimeSpan.FromSeconds(120), new Dictionary<string, string>());
+    }
+
+    /// <summary>Signs the reviewer in through the English sign-in page.</summary>
+    public static async Task SignInAsReviewerAsync(this IPage page)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("E-mail").FillAsync(Reviewer);
+        await page.GetByLabel("Password").FillAsync(ReviewerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
 }

@@ -11,11 +11,7 @@ public sealed class DashboardBrowserTests
     [Fact]
     public async Task Each_dashboard_opens_on_the_samples_and_the_timeline_draws_a_coloured_bar_per_step()
     {
-        var data = Directory.CreateTempSubdirectory("wg-dashboards-").FullName;
-        await AppProcess.RunAsync(["user", "add", "--email", "reviewer@example.org", "--role", "Observer", "--password", "Correct-horse-42"],
-            new Dictionary<string, string> { ["Data__Folder"] = data, ["Samples__Load"] = "false" }, TimeSpan.FromSeconds(60));
-        // The samples load on this first start: the database has users but no process yet.
-        await using var server = await RunningApp.StartAsync(data, TimeSpan.FromSeconds(120), new Dictionary<string, string>());
+        await using var server = await Browser.StartWithReviewerAsync("dashboards");
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
@@ -24,10 +20,7 @@ public sealed class DashboardBrowserTests
         var blocked = new List<string>();
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) blocked.Add(message.Text); };
 
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("E-mail").FillAsync("reviewer@example.org");
-        await page.GetByLabel("Password").FillAsync("Correct-horse-42");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.SignInAsReviewerAsync();
 
         await page.GotoAsync("/dashboard");
         await Expect(page.Locator("table.portfolio tbody tr")).ToHaveCountAsync(3); // Kazakhstan, Tajikistan, Uzbekistan

@@ -13,19 +13,13 @@ public sealed class LanguageBrowserTests
     [Fact]
     public async Task The_home_page_a_process_and_a_dashboard_read_in_kazakh_and_in_tajik()
     {
-        var data = Directory.CreateTempSubdirectory("wg-languages-").FullName;
-        await AppProcess.RunAsync(["user", "add", "--email", "reviewer@example.org", "--role", "Observer", "--password", "Correct-horse-42"],
-            new Dictionary<string, string> { ["Data__Folder"] = data, ["Samples__Load"] = "false" }, TimeSpan.FromSeconds(60));
-        await using var server = await RunningApp.StartAsync(data, TimeSpan.FromSeconds(120), new Dictionary<string, string>());
+        await using var server = await Browser.StartWithReviewerAsync("languages");
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
         var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Url, Locale = "en-GB" })).NewPageAsync();
 
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("E-mail").FillAsync("reviewer@example.org");
-        await page.GetByLabel("Password").FillAsync("Correct-horse-42");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.SignInAsReviewerAsync();
 
         // The switcher names each language in itself.
         var switcher = page.Locator("form[action='/culture'] button");
