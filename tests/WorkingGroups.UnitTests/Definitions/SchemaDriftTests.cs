@@ -7,7 +7,8 @@ using WorkingGroups.Core.Definitions;
 namespace WorkingGroups.UnitTests.Definitions;
 
 /// <summary>
-/// The schema and the loader cannot drift apart: every shipped definition satisfies the schema file on its own, every object refuses a field the schema lacks, and every field of the
+/// The schema and the loader cannot drift apart: the loader judges by the repository's schema file, every shipped
+/// definition satisfies that file on its own, every object refuses a field the schema lacks, and every field of the
 /// model is read from a file the schema accepts.
 /// </summary>
 public sealed class SchemaDriftTests
@@ -23,6 +24,12 @@ public sealed class SchemaDriftTests
             data.Add(Path.GetRelativePath(root, file));
         }
         return data;
+    }
+
+    [Fact]
+    public void The_loader_judges_by_the_schema_file_in_workflows()
+    {
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(File.ReadAllText(SchemaFile)), JsonNode.Parse(DefinitionSchema.Document.GetRawText())));
     }
 
     [Theory]
