@@ -24,6 +24,13 @@ public static class EndToEnd
             return fresh.StartupMs;
         });
         results.Add("5 start-up", "process start to first 200 on /health", Measure.Median(startups), "ms", "fresh data folder, first run");
+        var installed = await Measure.RepeatAsync(1, settings.Quick ? 1 : 3, async run =>
+        {
+            await using var fresh = await ChildApp.StartInstalledAsync(settings, settings.NewFolder($"installed-startup{run}"));
+            return fresh.StartupMs;
+        });
+        results.Add("5 start-up", "installed: process start to first 200 on /health", Measure.Median(installed), "ms",
+            "published with ReadyToRun, fresh data folder");
 
         var folder = settings.NewFolder("end-to-end");
         var token = await ChildApp.CreateTokenAsync(settings, folder, "coordinator@bench.local", "Coordinator", "KZ");
