@@ -12,7 +12,7 @@ public static class EndToEnd
     /// <summary>
     /// Scenarios 2, 1b and 3 together: each repetition walks the in-memory peer, then the floor, then the app, back to
     /// back, so that the ratios 3/2 and 3/1b compare them under the same load on the machine, not a minute apart
-    /// (docs/performance.md).
+    /// (docs/performance-log.md, ninth pass).
     /// </summary>
     public static Task RunWithPeerAsync(Settings settings, Results results) => RunAsync(settings, results, inTurns: true);
 
