@@ -31,7 +31,7 @@ public static class Report
             results.Target($"{view} dashboard 10,000 / 1,000 <= 12", results.Find("4 dashboards", $"{view} growth 10,000 / 1,000"), v => v <= 12);
         }
         results.Target("sweep over 10,000 pending invitations < 1,000 ms", results.Find("6 sweep", "sweep, 10,000 pending invitations"), v => v < 1000);
-        results.Target("start-up to first 200 on /health < 2,000 ms", results.Find("5 start-up", "process start to first 200 on /health"), v => v < 2000);
+        results.Target("installed start-up to first 200 on /health < 2,000 ms", results.Find("5 start-up", "installed: process start to first 200 on /health"), v => v < 2000);
         results.Target("peak working set < 200 MB", results.Find("5 start-up", "peak working set (VmHWM) after scenario 3"), v => v < 200);
 
         Console.WriteLine();
