@@ -42,7 +42,7 @@ public sealed class SchemaMistakeTests
     {
         var error = Single("\"kind\": \"agency\",", "\"kind\": \"agency\", \"colour\": \"red\",", "\"colour\"");
         Assert.Equal("$.bodies[1].colour", error.Path);
-        Assert.Equal("unknown property \"colour\" (allowed here: id, name, shortName, kind, roles, language, contact).", error.Message);
+        Assert.Equal("unknown property \"colour\" (allowed here: id, name, shortName, kind, roles, language, alsoIn, contact).", error.Message);
     }
 
     [Fact]
