@@ -7,6 +7,7 @@ using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Auth;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.Web.Pages.Processes;
 

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 using MimeKit;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Reminders;
 
-namespace WorkingGroups.Infrastructure.Reminders;
+namespace WorkingGroups.Infrastructure.Mail;
 
 /// <summary>
 /// What the send jobs of process reminders and group notices share: claim the e-mail (only one job can), let the job
@@ -140,7 +141,7 @@ public sealed class MailDelivery(
             await db.SaveChangesAsync(cancellationToken);
             logger.LogError(ex, "{Mail} {Id} failed after {Attempts} attempts", name, id, mail.Attempts);
             // Thrown so that the Hangfire dashboard shows the job as failed as well.
-            throw new ReminderDeliveryException($"{name} {id} failed after {mail.Attempts} attempts: {mail.LastError}", ex);
+            throw new MailDeliveryException($"{name} {id} failed after {mail.Attempts} attempts: {mail.LastError}", ex);
         }
         mail.Requeue(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
@@ -149,4 +150,4 @@ public sealed class MailDelivery(
     }
 }
 
-public sealed class ReminderDeliveryException(string message, Exception inner) : Exception(message, inner);
+public sealed class MailDeliveryException(string message, Exception inner) : Exception(message, inner);
