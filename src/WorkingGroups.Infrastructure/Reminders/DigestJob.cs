@@ -27,7 +27,7 @@ public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions
         var subscription = await db.DigestSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Email == digest.Email, cancellationToken);
         if (subscription is null)
         {
-            digest.Status = ReminderStatus.Cancelled; // unsubscribed since it was recorded
+            digest.Status = MailStatus.Cancelled; // unsubscribed since it was recorded
             return null;
         }
         var processes = await db.ProjectionReadOnly()
