@@ -27,7 +27,11 @@ public sealed class ChildApp : IAsyncDisposable
 
     /// <param name="environment">Settings of this run beyond the data folder (the PostgreSQL database, for one).</param>
     public static Task<ChildApp> StartAsync(Settings settings, string dataFolder, IReadOnlyDictionary<string, string>? environment = null) =>
-        StartAsync(Command(settings, dataFolder, [], environment));
+        StartAsync(Command(AppDll(settings), settings, dataFolder, [], environment));
+
+    /// <summary>The app as published for an installation (<see cref="InstalledApp"/>), on a data folder of its own.</summary>
+    public static async Task<ChildApp> StartInstalledAsync(Settings settings, string dataFolder) =>
+        await StartAsync(Command(await InstalledApp.DllAsync(settings), settings, dataFolder, [], null));
 
     /// <summary>
     /// Any server of this harness as a child process (the app, the floor): told its free loopback port by
@@ -69,7 +73,7 @@ public sealed class ChildApp : IAsyncDisposable
     /// <summary>Runs a command-line verb (user add, token create) on a data folder and returns what it printed.</summary>
     public static async Task<string> RunVerbAsync(Settings settings, string dataFolder, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = Command(settings, dataFolder, args, environment);
+        var start = Command(AppDll(settings), settings, dataFolder, args, environment);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -111,10 +115,10 @@ public sealed class ChildApp : IAsyncDisposable
         return long.Parse(fields[11]) + long.Parse(fields[12]); // fields 14 and 15 of stat(5)
     }
 
-    private static ProcessStartInfo Command(Settings settings, string dataFolder, string[] args, IReadOnlyDictionary<string, string>? environment)
+    private static ProcessStartInfo Command(string appDll, Settings settings, string dataFolder, string[] args, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(AppDll(settings));
+        start.ArgumentList.Add(appDll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.WorkingDirectory = dataFolder;
         start.Environment["Data__Folder"] = dataFolder;

@@ -12,7 +12,7 @@ public static class EndToEnd
     /// <summary>
     /// Scenarios 2, 1b and 3 together: each repetition walks the in-memory peer, then the floor, then the app, back to
     /// back, so that the ratios 3/2 and 3/1b compare them under the same load on the machine, not a minute apart
-    /// (docs/performance.md).
+    /// (docs/performance-log.md, ninth pass).
     /// </summary>
     public static Task RunWithPeerAsync(Settings settings, Results results) => RunAsync(settings, results, inTurns: true);
 
@@ -24,6 +24,13 @@ public static class EndToEnd
             return fresh.StartupMs;
         });
         results.Add("5 start-up", "process start to first 200 on /health", Measure.Median(startups), "ms", "fresh data folder, first run");
+        var installed = await Measure.RepeatAsync(1, settings.Quick ? 1 : 3, async run =>
+        {
+            await using var fresh = await ChildApp.StartInstalledAsync(settings, settings.NewFolder($"installed-startup{run}"));
+            return fresh.StartupMs;
+        });
+        results.Add("5 start-up", "installed: process start to first 200 on /health", Measure.Median(installed), "ms",
+            "published with ReadyToRun, fresh data folder");
 
         var folder = settings.NewFolder("end-to-end");
         var token = await ChildApp.CreateTokenAsync(settings, folder, "coordinator@bench.local", "Coordinator", "KZ");

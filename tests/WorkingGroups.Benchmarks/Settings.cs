@@ -14,7 +14,7 @@ public sealed class Settings
     /// Processes each concurrent client walks per repetition (five completions each for Kazakhstan). Sized so that a
     /// repetition lasts about a second in --quick and several in a full run at the rates of 2026-12 (hundreds of
     /// completions per second): the walk ends with its slowest client, and in a repetition of a tenth of a second that
-    /// tail, not the steady state, set the figure (docs/performance.md, ninth pass).
+    /// tail, not the steady state, set the figure (docs/performance-log.md, ninth pass).
     /// </summary>
     public int ProcessesPerClient(int concurrency) => (Quick, concurrency) switch
     {

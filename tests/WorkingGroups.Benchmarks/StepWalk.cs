@@ -54,7 +54,7 @@ public static class StepWalk
     /// <summary>
     /// Walks at concurrency 8 until <paramref name="duration"/> has passed, unmeasured. A freshly started runtime compiles
     /// its hot code several times over (tiered compilation) in its first seconds of load; without this the first
-    /// scenario measured that, not the steady state a server runs in (docs/performance.md).
+    /// scenario measured that, not the steady state a server runs in (docs/performance-log.md, second pass).
     /// </summary>
     public static async Task WarmUpAsync(IProcessDriver driver, TimeSpan duration)
     {

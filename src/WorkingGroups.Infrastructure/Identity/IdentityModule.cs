@@ -25,6 +25,7 @@ public static class IdentityModule
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<ApiTokenSignIn>();
         return services;
     }
 }

@@ -9,9 +9,6 @@ namespace WorkingGroups.Infrastructure.Identity;
 /// <summary>A mistake in a user or token command, in words an administrator can act on.</summary>
 public sealed class UserAdministrationException(string message) : Exception(message);
 
-/// <summary>Who a valid bearer token belongs to, as one read found them.</summary>
-public sealed record TokenHolder(AppUser User, ApiToken Token, IReadOnlyList<string> Roles);
-
 /// <summary>Creates users and API tokens; the same code serves the command line and the admin pages.</summary>
 public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, TimeProvider clock)
 {
@@ -87,7 +84,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
             Id = Guid.NewGuid(),
             UserId = user.Id,
             Name = string.IsNullOrWhiteSpace(name) ? "api" : name.Trim(),
-            Hash = HashOf(secret),
+            Hash = ApiTokenSignIn.HashOf(secret),
             CreatedAt = now,
             ExpiresAt = days is null ? null : now.AddDays(days.Value),
         });
@@ -120,27 +117,6 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return live.Count;
     }
 
-    /// <summary>
-    /// The user a bearer token signs in, with their roles, or null when the token is unknown, expired or revoked or the
-    /// user is locked out. One query for token, user and roles: it runs on every API request.
-    /// </summary>
-    public async Task<TokenHolder?> FindByTokenAsync(string secret, CancellationToken ct)
-    {
-        if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 200) return null;
-        var hash = HashOf(secret);
-        var found = await db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash)
-            .Select(t => new
-            {
-                Token = t,
-                User = db.Users.SingleOrDefault(u => u.Id == t.UserId),
-                Roles = db.UserRoles.Where(r => r.UserId == t.UserId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-            })
-            .SingleOrDefaultAsync(ct);
-        if (found is null || !found.Token.IsValidAt(clock.GetUtcNow())) return null;
-        if (found.User is null || await users.IsLockedOutAsync(found.User)) return null;
-        return new TokenHolder(found.User, found.Token, found.Roles);
-    }
-
     public static string? NormalizeCountry(string? country)
     {
         if (string.IsNullOrWhiteSpace(country)) return null;
@@ -160,8 +136,6 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         if (!result.Succeeded)
             throw new UserAdministrationException($"{email}: " + string.Join(" ", result.Errors.Select(e => e.Description)));
     }
-
-    private static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -9,7 +9,7 @@ namespace WorkingGroups.Infrastructure.Persistence;
 /// Inserts many new rows of one entity in one transaction and sets their generated keys. On SQLite it runs one prepared
 /// INSERT per row, with the parameters made by the model's own type mappings (so every value is stored exactly as EF Core
 /// stores it): EF Core's SQLite provider spent about 110 microseconds a row building a command of its own for each, most
-/// of a 10,000-reminder sweep (docs/performance.md). Other databases get EF Core's batched SaveChanges.
+/// of a 10,000-reminder sweep (docs/performance-log.md, fourth pass). Other databases get EF Core's batched SaveChanges.
 /// Either way it is all or nothing: a failed row (a unique key taken by a concurrent writer) leaves none written.
 /// </summary>
 public static class ManyRows

@@ -14,7 +14,7 @@ public static class PersistenceModule
         services.AddClock();
         services.AddSingleton(sp => DatabaseOptions.Read(sp.GetRequiredService<IConfiguration>()));
         // Pooled: a new context resolved about thirty of EF Core's internal services, and the app creates one for nearly
-        // every database call (a tenth of the CPU of a completion, docs/performance.md). A pooled one keeps them.
+        // every database call (a tenth of the CPU of a completion, docs/performance-log.md, fifth pass). A pooled one keeps them.
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) => sp.GetRequiredService<DatabaseOptions>().Apply(options));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseInitializer>();

@@ -10,7 +10,7 @@ namespace WorkingGroups.Infrastructure.Persistence;
 /// Per-connection SQLite settings. synchronous=FULL: an acknowledged action survives even a power cut, which a
 /// government record needs more than the last bit of write speed (see docs/decisions/0002-sqlite-durability.md).
 /// busy_timeout: when two writers meet, SQLite's own busy handler retries within milliseconds; without it
-/// Microsoft.Data.Sqlite answers a busy database by sleeping about 150 ms per retry (docs/performance.md).
+/// Microsoft.Data.Sqlite answers a busy database by sleeping about 150 ms per retry (docs/performance-log.md, first pass).
 /// cache_size=-512 (KiB, instead of 2 MiB per connection): in WAL mode a connection drops its page cache whenever
 /// another one has committed since it last read, which here is nearly always, so the pool's caches were mostly memory
 /// held for nothing (peak working set after the end-to-end benchmark 248 -> 241 MB).

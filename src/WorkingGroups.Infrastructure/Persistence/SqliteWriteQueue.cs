@@ -8,7 +8,7 @@ namespace WorkingGroups.Infrastructure.Persistence;
 /// Saves to one SQLite file take turns in this process, in order, instead of meeting in SQLite. SQLite has one writer
 /// at a time, and a writer that finds the file locked sleeps in its busy handler (1, 2, 5, 10 ms and more) without
 /// being woken when the lock is free: at concurrency 8 that sleeping left a third of the CPU idle and made the tail of
-/// the completion latency (docs/performance.md). Here the next save starts the moment the one before it ends.
+/// the completion latency (docs/performance-log.md, sixth pass). Here the next save starts the moment the one before it ends.
 /// A save inside an explicit transaction does not queue: that transaction may already hold SQLite's lock, and waiting
 /// here for a save that waits in SQLite for it would stall both. Other writers (raw commands, another process) still
 /// meet SQLite's busy handler, as before.

@@ -159,12 +159,21 @@ public sealed class ProcessService(
     internal static IQueryable<Process> WithSteps(AppDbContext db) =>
         db.Processes.Include(p => p.Steps.OrderBy(s => s.Order)).ThenInclude(s => s.Invitations).AsSplitQuery();
 
+    /// <summary>
+    /// One process to change, tracked; compiled once, as every command starts with it. Per app, not per process: a
+    /// compiled query keeps the first provider it met (see <see cref="Identity.ApiTokenSignIn"/>).
+    /// </summary>
+    private readonly Func<AppDbContext, Guid, CancellationToken, Task<Process?>> _toChange =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken _) => db.Processes
+            .Include(p => p.Steps.OrderBy(s => s.Order)).ThenInclude(s => s.Invitations).AsSplitQuery()
+            .SingleOrDefault(p => p.Id == id));
+
     /// <summary>Load, check who may change it, call the command, record what establishment brings, save: one transaction.</summary>
     private async Task<Process> ChangeAsync(Guid processId, string user, Action<Process>? mayChange,
         Func<AppDbContext, Process, ProcessDefinition, Advance?> command, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var process = await WithSteps(db).SingleOrDefaultAsync(p => p.Id == processId, cancellationToken)
+        var process = await _toChange(db, processId, cancellationToken)
             ?? throw DomainRuleException.NotFound("process-not-found", processId);
         mayChange?.Invoke(process); // who may change it, decided on the process as read
         if (command(db, process, DefinitionOf(process)) is { Established: true })

@@ -36,7 +36,7 @@ public sealed class ReminderDispatcher(
             .OrderBy(r => r.Id).ToListAsync(cancellationToken);
         if (ready.Count == 0) return ready;
         // One UPDATE for all of them: one statement per reminder was most of a 10,000-reminder sweep. The ids go as one
-        // array parameter: EF Core's default, one parameter per id, made a statement it took a second to build (docs/performance.md).
+        // array parameter: EF Core's default, one parameter per id, made a statement it took a second to build (docs/performance-log.md, third pass).
         var ids = ready.Select(r => r.Id).ToList();
         await db.Reminders.Where(r => EF.Parameter(ids).Contains(r.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, MailStatus.Scheduled).SetProperty(r => r.ScheduledAt, now), cancellationToken);

@@ -10,7 +10,7 @@ namespace WorkingGroups.Web.Auth;
 /// <summary>Signs in a request carrying <c>Authorization: Bearer wg_…</c> as the user the token was created for.</summary>
 internal sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    UserAdministration administration, IOptions<IdentityOptions> identity)
+    ApiTokenSignIn tokens, IOptions<IdentityOptions> identity)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -19,7 +19,7 @@ internal sealed class BearerTokenHandler(
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var found = await administration.FindByTokenAsync(header[(SchemeName.Length + 1)..].Trim(), Context.RequestAborted);
+        var found = await tokens.FindAsync(header[(SchemeName.Length + 1)..].Trim(), Context.RequestAborted);
         if (found is not { } match) return AuthenticateResult.Fail("The bearer token is unknown, expired or revoked.");
 
         var claims = AppClaimsFactory.IdentityOf(match.User, match.Roles, identity.Value.ClaimsIdentity, SchemeName);

@@ -29,6 +29,15 @@ public sealed class DashboardBrowserTests
         await page.GetByLabel("Password").FillAsync("Correct-horse-42");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
+        // The home page a reviewer lands on: what needs attention across the sample countries. It is the README's picture.
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("What needs attention");
+        await Expect(page.Locator("main table tbody tr").First).ToBeVisibleAsync();
+        await page.ShotAsync("home");
+        if (Environment.GetEnvironmentVariable("WG_WRITE_README_SCREENSHOT") == "1")
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppProcess.RepositoryRoot(), "docs", "images", "home.png") });
+
         await page.GotoAsync("/dashboard");
         await Expect(page.Locator("table.portfolio tbody tr")).ToHaveCountAsync(3); // Kazakhstan, Tajikistan, Uzbekistan
         await page.ShotAsync("dashboard-portfolio");
