@@ -6,7 +6,7 @@ public sealed record DefinitionLoadResult(IReadOnlyList<ProcessDefinition> Defin
     public bool IsValid => Errors.Count == 0;
 }
 
-/// <summary>Loads every definition file of a folder (the JSON Schema beside them is for editors and is skipped).</summary>
+/// <summary>Loads every definition file of a folder (the JSON Schema beside them is skipped: the loader has its own copy built in).</summary>
 public static class DefinitionLoader
 {
     public const string SchemaFileSuffix = ".schema.json";

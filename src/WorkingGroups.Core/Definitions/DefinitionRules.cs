@@ -1,107 +1,79 @@
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 
 namespace WorkingGroups.Core.Definitions;
 
 /// <summary>
-/// The rules that tie a definition together: unique ids, references to known bodies and steps, no cycles,
-/// invitations with invitees. They read the raw JSON so that one bad body does not also make every step
-/// that names it look wrong.
+/// The rules a JSON Schema cannot say, which tie a definition together: unique ids, references to known bodies and
+/// steps, no cycles, a chair for a group being founded. They read the raw JSON, whatever its shape, so that one bad
+/// body does not also make every step that names it look wrong.
 /// </summary>
 internal static class DefinitionRules
 {
-    public static void Check(JsonFields fields, JObject root)
+    public static void Check(DefinitionText text, List<DefinitionError> errors)
     {
-        var bodies = IdsOf(fields, root["bodies"] as JArray, "body");
-        var steps = IdsOf(fields, root["steps"] as JArray, "step");
+        var root = text.Root;
+        if (root.ValueKind != JsonValueKind.Object) return;
+        var bodies = IdsOf(text, root, "bodies", "body", errors);
+        var steps = IdsOf(text, root, "steps", "step", errors);
 
-        if (root["leadBody"] is { Type: JTokenType.String } lead && !bodies.ContainsKey(lead.Value<string>()!))
+        if (StringAt(root, "leadBody") is { } lead && !bodies.ContainsKey(lead))
         {
-            fields.Error(lead, $"the lead body \"{lead}\" is not one of the bodies listed in \"bodies\".");
+            errors.Add(text.Error("/leadBody", $"the lead body \"{lead}\" is not one of the bodies listed in \"bodies\"."));
         }
         // An establishment founds a group, which needs a chair; a membership change amends a group that has one.
-        if (root["kind"] is not { Type: JTokenType.String } kind || kind.Value<string>() != "membership-change") CheckChair(fields, root["bodies"] as JArray);
+        if (StringAt(root, "kind") != "membership-change") CheckChair(text, root, errors);
 
         foreach (var (stepId, step) in steps)
         {
-            if (step["owner"] is { Type: JTokenType.String } owner && !bodies.ContainsKey(owner.Value<string>()!))
+            if (StringAt(step.Element, "owner") is { } owner && !bodies.ContainsKey(owner))
             {
-                fields.Error(owner, $"step \"{stepId}\" is owned by \"{owner}\", which is not one of the bodies listed in \"bodies\".");
+                errors.Add(text.Error(DefinitionText.Child(step.Pointer, "owner"),
+                    $"step \"{stepId}\" is owned by \"{owner}\", which is not one of the bodies listed in \"bodies\"."));
             }
-            CheckAfter(fields, stepId, step, steps);
-            CheckInvitees(fields, stepId, step, bodies);
+            foreach (var (other, pointer) in StringsAt(step, "after"))
+            {
+                if (other == stepId)
+                    errors.Add(text.Error(pointer, $"step \"{stepId}\" cannot wait for itself."));
+                else if (!steps.ContainsKey(other))
+                    errors.Add(text.Error(pointer, $"step \"{stepId}\" waits for \"{other}\", which is not a step of this definition (steps: {string.Join(", ", steps.Keys)})."));
+            }
+            foreach (var (bodyId, pointer) in StringsAt(step, "invitees").Where(i => !bodies.ContainsKey(i.Value)))
+            {
+                errors.Add(text.Error(pointer, $"step \"{stepId}\" invites \"{bodyId}\", which is not one of the bodies listed in \"bodies\"."));
+            }
         }
-        CheckCycles(fields, steps);
+        CheckCycles(text, steps, errors);
     }
 
+    /// <summary>An element of a list, with its JSON Pointer so a rule can point at its line.</summary>
+    private sealed record Item(JsonElement Element, string Pointer);
+
     /// <summary>Ids by element; a repeated id is reported at its second appearance.</summary>
-    private static Dictionary<string, JObject> IdsOf(JsonFields fields, JArray? array, string what)
+    private static Dictionary<string, Item> IdsOf(DefinitionText text, JsonElement root, string list, string what, List<DefinitionError> errors)
     {
-        var ids = new Dictionary<string, JObject>();
-        foreach (var element in (array ?? []).OfType<JObject>())
+        var ids = new Dictionary<string, Item>();
+        foreach (var item in Elements(root, list, "").Where(i => i.Element.ValueKind == JsonValueKind.Object))
         {
-            if (element["id"] is not { Type: JTokenType.String } idToken) continue;
-            var id = idToken.Value<string>()!;
-            if (!ids.TryAdd(id, element))
+            if (StringAt(item.Element, "id") is not { } id) continue;
+            if (!ids.TryAdd(id, item))
             {
-                fields.Error(idToken, $"the {what} id \"{id}\" is used twice (first at line {JsonFields.LineOf(ids[id])}).");
+                errors.Add(text.Error(DefinitionText.Child(item.Pointer, "id"),
+                    $"the {what} id \"{id}\" is used twice (first at line {text.PositionOf(ids[id].Pointer).Line})."));
             }
         }
         return ids;
     }
 
-    private static void CheckChair(JsonFields fields, JArray? bodies)
+    private static void CheckChair(DefinitionText text, JsonElement root, List<DefinitionError> errors)
     {
-        if (bodies is null || bodies.Count == 0) return;
-        var hasChair = bodies.OfType<JObject>()
-            .Any(b => b["roles"] is JArray roles && roles.Any(r => r.Type == JTokenType.String && r.Value<string>() is "chair" or "co-chair"));
-        if (!hasChair) fields.Error(bodies, "no body has the role \"chair\": a working group needs a chair.");
-    }
-
-    private static void CheckAfter(JsonFields fields, string stepId, JObject step, Dictionary<string, JObject> steps)
-    {
-        if (step["after"] is not JArray after) return;
-        var seen = new HashSet<string>();
-        foreach (var item in after.Where(a => a.Type == JTokenType.String))
-        {
-            var other = item.Value<string>()!;
-            if (other == stepId)
-                fields.Error(item, $"step \"{stepId}\" cannot wait for itself.");
-            else if (!steps.ContainsKey(other))
-                fields.Error(item, $"step \"{stepId}\" waits for \"{other}\", which is not a step of this definition (steps: {string.Join(", ", steps.Keys)}).");
-            else if (!seen.Add(other))
-                fields.Error(item, $"step \"{stepId}\" lists \"{other}\" twice in \"after\".");
-        }
-    }
-
-    private static void CheckInvitees(JsonFields fields, string stepId, JObject step, Dictionary<string, JObject> bodies)
-    {
-        var isInvitations = step["kind"] is { Type: JTokenType.String } kind && kind.Value<string>() == "invitations";
-        var invitees = step["invitees"] as JArray;
-        if (!isInvitations)
-        {
-            if (invitees is { Count: > 0 })
-                fields.Error(invitees, $"step \"{stepId}\" lists invitees but is not of kind \"invitations\".");
-            return;
-        }
-        if (invitees is null || invitees.Count == 0)
-        {
-            fields.Error((JToken?)invitees ?? step, $"the invitations step \"{stepId}\" invites nobody: list the invited bodies in \"invitees\".",
-                invitees is null ? JsonFields.Child(step, "invitees") : null);
-            return;
-        }
-        var seen = new HashSet<string>();
-        foreach (var item in invitees.Where(i => i.Type == JTokenType.String))
-        {
-            var bodyId = item.Value<string>()!;
-            if (!bodies.ContainsKey(bodyId))
-                fields.Error(item, $"step \"{stepId}\" invites \"{bodyId}\", which is not one of the bodies listed in \"bodies\".");
-            else if (!seen.Add(bodyId))
-                fields.Error(item, $"step \"{stepId}\" invites \"{bodyId}\" twice.");
-        }
+        var bodies = Elements(root, "bodies", "").Where(b => b.Element.ValueKind == JsonValueKind.Object).ToList();
+        if (bodies.Count == 0) return;
+        var hasChair = bodies.Any(b => StringsAt(b, "roles").Any(r => r.Value is "chair" or "co-chair"));
+        if (!hasChair) errors.Add(text.Error("/bodies", "no body has the role \"chair\": a working group needs a chair."));
     }
 
     /// <summary>Depth-first search over "after"; each cycle is reported once, naming its steps in order.</summary>
-    private static void CheckCycles(JsonFields fields, Dictionary<string, JObject> steps)
+    private static void CheckCycles(DefinitionText text, Dictionary<string, Item> steps, List<DefinitionError> errors)
     {
         var state = new Dictionary<string, int>(); // 1 = on the current path, 2 = finished
         var path = new List<string>();
@@ -125,9 +97,10 @@ internal static class DefinitionRules
                     {
                         // The path follows "after" backwards; report the steps in the order they would run.
                         cycle = [cycle[0], .. cycle.Skip(1).Reverse()];
-                        var element = steps[cycle[0]];
-                        fields.Error(element["after"] ?? element,
-                            $"the steps form a cycle: {string.Join(" -> ", cycle.Append(cycle[0]).Select(s => $"\"{s}\""))}; no step in it could ever start.");
+                        var step = steps[cycle[0]];
+                        var at = step.Element.TryGetProperty("after", out _) ? DefinitionText.Child(step.Pointer, "after") : step.Pointer;
+                        errors.Add(text.Error(at,
+                            $"the steps form a cycle: {string.Join(" -> ", cycle.Append(cycle[0]).Select(s => $"\"{s}\""))}; no step in it could ever start."));
                     }
                 }
                 else if (mark == 0)
@@ -140,10 +113,20 @@ internal static class DefinitionRules
         }
 
         IEnumerable<string> Predecessors(string id) =>
-            (steps[id]["after"] as JArray ?? [])
-                .Where(a => a.Type == JTokenType.String)
-                .Select(a => a.Value<string>()!)
-                .Where(a => a != id && steps.ContainsKey(a))
-                .Distinct();
+            StringsAt(steps[id], "after").Select(a => a.Value).Where(a => a != id && steps.ContainsKey(a)).Distinct();
     }
+
+    private static string? StringAt(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static IEnumerable<Item> Elements(JsonElement parent, string name, string parentPointer) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select((e, i) => new Item(e, DefinitionText.Child(DefinitionText.Child(parentPointer, name), i)))
+            : [];
+
+    /// <summary>The texts of a list property, each with its pointer; other values are the schema's to report.</summary>
+    private static IEnumerable<(string Value, string Pointer)> StringsAt(Item item, string name) =>
+        Elements(item.Element, name, item.Pointer).Where(e => e.Element.ValueKind == JsonValueKind.String).Select(e => (e.Element.GetString()!, e.Pointer));
 }

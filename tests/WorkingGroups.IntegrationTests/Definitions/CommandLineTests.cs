@@ -30,6 +30,23 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Validate_judges_a_folder_without_the_schema_file_by_the_schema_built_into_the_app()
+    {
+        var folder = Directory.CreateTempSubdirectory("wg-validate-").FullName;
+        var kz = File.ReadAllText(Path.Combine(AppProcess.RepositoryRoot(), "workflows", "kz-establishment.v1.json"))
+            .Replace("\"days\": 120,", "\"days\": 4000,")
+            .Replace("\"kind\": \"committee\",", "\"kind\": \"comittee\",");
+        File.WriteAllText(Path.Combine(folder, "kz.v1.json"), kz);
+        var (exit, _, error) = await AppProcess.RunAsync(["validate", folder], new Dictionary<string, string>(), Timeout);
+        Assert.NotEqual(0, exit);
+        var lines = error.Split('\n', StringSplitOptions.TrimEntries);
+        var days = kz.Split('\n').ToList().FindIndex(l => l.Contains("\"days\": 4000")) + 1;
+        var kind = kz.Split('\n').ToList().FindIndex(l => l.Contains("\"comittee\"")) + 1;
+        Assert.Contains($"kz.v1.json:{days}: $.benchmark.days: must be between 1 and 3650, not 4000.", lines);
+        Assert.Contains($"kz.v1.json:{kind}: $.bodies[0].kind: unknown body kind \"comittee\" (expected one of: ministry, committee, department, service, agency, government, international, ngo).", lines);
+    }
+
+    [Fact]
     public async Task App_refuses_to_start_with_invalid_definitions_and_prints_them_without_a_stack_trace()
     {
         var definitions = Directory.CreateTempSubdirectory("wg-bad-").FullName;
