@@ -1,5 +1,6 @@
 using WorkingGroups.Infrastructure.Attention;
 using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Groups;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Web.Attention;
@@ -67,7 +68,8 @@ app.MapDefinitionsApi();
 app.MapMeApi();
 app.MapProcessesApi();
 app.MapDashboardsApi();
-app.MapReminders();
+app.MapRemindersApi();
+app.MapJobsDashboard();
 app.MapGroups();
 app.MapAttentionApi();
 app.MapRazorPages();

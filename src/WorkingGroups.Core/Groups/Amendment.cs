@@ -40,15 +40,15 @@ public static class Amending
     public static void MustFit(Group group, ProcessDefinition definition, DateOnly startedOn, IReadOnlyList<string> withdraw, DateOnly today)
     {
         if (definition.Kind != DefinitionKind.MembershipChange)
-            throw ProcessRuleException.Invalid("definitionId", "not-an-amendment", definition.Id);
+            throw DomainRuleException.Invalid("definitionId", "not-an-amendment", definition.Id);
         if (definition.Country != group.Country)
-            throw ProcessRuleException.Invalid("definitionId", "definition-other-country", definition.Id, definition.Country, group.Country);
+            throw DomainRuleException.Invalid("definitionId", "definition-other-country", definition.Id, definition.Country, group.Country);
         if (startedOn < group.EstablishedOn)
-            throw ProcessRuleException.Invalid("startedOn", "date-before-establishment", "startedOn", startedOn, group.EstablishedOn);
+            throw DomainRuleException.Invalid("startedOn", "date-before-establishment", "startedOn", startedOn, group.EstablishedOn);
         for (var i = 0; i < withdraw.Count; i++)
         {
             if (!group.IsMemberOn(withdraw[i], today))
-                throw ProcessRuleException.Invalid($"withdraw[{i}]", "body-not-member-on", new BodyRef(withdraw[i]), today);
+                throw DomainRuleException.Invalid($"withdraw[{i}]", "body-not-member-on", new BodyRef(withdraw[i]), today);
         }
     }
 }

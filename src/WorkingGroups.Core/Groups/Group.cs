@@ -63,7 +63,7 @@ public sealed class Group
         MustKnow(bodyId);
         var current = BodyNames.Where(n => n.BodyId == bodyId && n.Until is null).MaxBy(n => n.From)!;
         if (effectiveOn <= current.From)
-            throw ProcessRuleException.Invalid("effectiveOn", "effective-not-after-current", "effectiveOn", effectiveOn, current.From);
+            throw DomainRuleException.Invalid("effectiveOn", "effective-not-after-current", "effectiveOn", effectiveOn, current.From);
         current.Until = effectiveOn;
         BodyNames.Add(new BodyName { BodyId = bodyId, Name = name, From = effectiveOn });
         Version = Guid.NewGuid();
@@ -76,7 +76,7 @@ public sealed class Group
         if (Representatives.SingleOrDefault(r => r.BodyId == bodyId && r.Until is null) is { } current)
         {
             if (effectiveOn <= current.From)
-                throw ProcessRuleException.Invalid("effectiveOn", "effective-not-after-current", "effectiveOn", effectiveOn, current.From);
+                throw DomainRuleException.Invalid("effectiveOn", "effective-not-after-current", "effectiveOn", effectiveOn, current.From);
             current.Until = effectiveOn;
         }
         Representatives.Add(Representative.Of(bodyId, person, effectiveOn));
@@ -87,9 +87,9 @@ public sealed class Group
     public void AddBody(string bodyId, LocalizedText name, IReadOnlyList<BodyRole> roles, Nominee? representative, DateOnly effectiveOn)
     {
         if (Memberships.Any(m => m.BodyId == bodyId && (m.Until is null || m.Until > effectiveOn)))
-            throw ProcessRuleException.Conflict("body-already-member", new BodyRef(bodyId));
+            throw DomainRuleException.Conflict("body-already-member", new BodyRef(bodyId));
         if (effectiveOn < EstablishedOn)
-            throw ProcessRuleException.Invalid("effectiveOn", "date-before-establishment", "effectiveOn", effectiveOn, EstablishedOn);
+            throw DomainRuleException.Invalid("effectiveOn", "date-before-establishment", "effectiveOn", effectiveOn, EstablishedOn);
         foreach (var role in roles.DefaultIfEmpty(BodyRole.Member).Distinct())
             Memberships.Add(new Membership { BodyId = bodyId, Role = role, From = effectiveOn });
         if (!BodyNames.Any(n => n.BodyId == bodyId && n.Until is null)) BodyNames.Add(new BodyName { BodyId = bodyId, Name = name, From = effectiveOn });
@@ -109,13 +109,13 @@ public sealed class Group
     private void MustKnow(string bodyId)
     {
         if (!Knows(bodyId))
-            throw ProcessRuleException.NotFound("body-not-in-group", new BodyRef(bodyId), Memberships.Select(m => m.BodyId).Distinct().Select(b => new BodyRef(b)).ToList());
+            throw DomainRuleException.NotFound("body-not-in-group", new BodyRef(bodyId), Memberships.Select(m => m.BodyId).Distinct().Select(b => new BodyRef(b)).ToList());
     }
 
     private void MustBeMemberOn(string bodyId, DateOnly date)
     {
         MustKnow(bodyId);
         if (!IsMemberOn(bodyId, date))
-            throw ProcessRuleException.Conflict("body-not-member-on", new BodyRef(bodyId), date);
+            throw DomainRuleException.Conflict("body-not-member-on", new BodyRef(bodyId), date);
     }
 }

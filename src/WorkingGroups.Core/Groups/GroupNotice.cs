@@ -17,7 +17,7 @@ public sealed class GroupNotice : IOutgoingMail
     public NoticeKind Kind { get; set; }
     public Guid SubjectId { get; set; }
     public DateOnly DueOn { get; set; }
-    public ReminderStatus Status { get; set; }
+    public MailStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ClaimedAt { get; set; }
     public DateTime? SentAt { get; set; }
@@ -29,7 +29,7 @@ public sealed class GroupNotice : IOutgoingMail
     /// <summary>A notice's time in the queue is counted from <see cref="ClaimedAt"/> (it has no column of its own for it).</summary>
     public void Requeue(DateTime now)
     {
-        Status = ReminderStatus.Scheduled;
+        Status = MailStatus.Scheduled;
         ClaimedAt = now;
     }
 
@@ -46,7 +46,7 @@ public static class GroupNoticePlan
         DateOnly today, DateTime now)
     {
         GroupNotice Notice(NoticeKind kind, Guid subject, DateOnly dueOn) =>
-            new() { GroupId = group.Id, Kind = kind, SubjectId = subject, DueOn = dueOn, Status = ReminderStatus.Due, CreatedAt = now };
+            new() { GroupId = group.Id, Kind = kind, SubjectId = subject, DueOn = dueOn, Status = MailStatus.Due, CreatedAt = now };
 
         foreach (var meeting in meetings.Where(m => m.Date >= today))
         {

@@ -9,8 +9,8 @@ public static class GroupRules
     /// <summary>A date a change took effect: never in the future, never before the group existed.</summary>
     public static void EffectiveDate(string field, DateOnly date, DateOnly today, Group group)
     {
-        if (date > today) throw ProcessRuleException.Invalid(field, "date-in-future", field, date, today);
-        if (date < group.EstablishedOn) throw ProcessRuleException.Invalid(field, "date-before-establishment", field, date, group.EstablishedOn);
+        if (date > today) throw DomainRuleException.Invalid(field, "date-in-future", field, date, today);
+        if (date < group.EstablishedOn) throw DomainRuleException.Invalid(field, "date-before-establishment", field, date, group.EstablishedOn);
     }
 
     /// <summary>A body's name: English and Russian required, each a short text.</summary>
@@ -20,7 +20,7 @@ public static class GroupRules
             ProcessRules.Text($"{field}.{language}", name.Values.GetValueOrDefault(language), ProcessRules.MaxText, required: true);
         foreach (var (language, text) in name.Values)
         {
-            if (!LocalizedText.KnownLanguages.Contains(language)) throw ProcessRuleException.Invalid($"{field}.{language}", "unknown-language", language, LocalizedText.KnownLanguages);
+            if (!LocalizedText.KnownLanguages.Contains(language)) throw DomainRuleException.Invalid($"{field}.{language}", "unknown-language", language, LocalizedText.KnownLanguages);
             ProcessRules.Text($"{field}.{language}", text, ProcessRules.MaxText);
         }
     }

@@ -52,14 +52,14 @@ public sealed class Meeting
     /// </summary>
     public void MustBeRemovable(IEnumerable<WorkPlan> plans)
     {
-        if (Minutes == MinutesStatus.Approved) throw ProcessRuleException.Conflict("meeting-minutes-approved", Date, MinutesApprovedOn);
-        if (plans.FirstOrDefault(p => p.AdoptedAt == Id) is { } plan) throw ProcessRuleException.Conflict("meeting-adopted-plan", Date, plan.Year);
+        if (Minutes == MinutesStatus.Approved) throw DomainRuleException.Conflict("meeting-minutes-approved", Date, MinutesApprovedOn);
+        if (plans.FirstOrDefault(p => p.AdoptedAt == Id) is { } plan) throw DomainRuleException.Conflict("meeting-adopted-plan", Date, plan.Year);
     }
 
     /// <summary>What happened: attendance, decisions and each reviewed item's status that day. Only once it was held.</summary>
     public void Record(IReadOnlyList<Attendee> attendees, IReadOnlyList<string> decisions, IReadOnlyList<ItemReview> reviews, DateOnly today)
     {
-        if (!HeldBy(today)) throw ProcessRuleException.Conflict("meeting-not-held", Date);
+        if (!HeldBy(today)) throw DomainRuleException.Conflict("meeting-not-held", Date);
         Attendees = attendees.ToList();
         Decisions = decisions.ToList();
         ItemReviews = reviews.ToList();
@@ -69,14 +69,14 @@ public sealed class Meeting
     /// <summary>The minutes as a draft, then approved on a date; approved minutes no longer change.</summary>
     public void RecordMinutes(MinutesStatus status, Evidence? document, DateOnly? approvedOn, DateOnly today)
     {
-        if (!HeldBy(today)) throw ProcessRuleException.Conflict("meeting-not-held", Date);
-        if (Minutes == MinutesStatus.Approved) throw ProcessRuleException.Conflict("minutes-approved", MinutesApprovedOn);
-        if (status == MinutesStatus.Approved && approvedOn is null) throw ProcessRuleException.Invalid("approvedOn", "required", "approvedOn");
+        if (!HeldBy(today)) throw DomainRuleException.Conflict("meeting-not-held", Date);
+        if (Minutes == MinutesStatus.Approved) throw DomainRuleException.Conflict("minutes-approved", MinutesApprovedOn);
+        if (status == MinutesStatus.Approved && approvedOn is null) throw DomainRuleException.Invalid("approvedOn", "required", "approvedOn");
         // Checked even on a draft, where it is not kept: a date out of range is a mistake the caller should hear of.
         if (approvedOn is { } date)
         {
-            if (date > today) throw ProcessRuleException.Invalid("approvedOn", "date-in-future", "approvedOn", date, today);
-            if (date < Date) throw ProcessRuleException.Invalid("approvedOn", "date-before-meeting", "approvedOn", date, Date);
+            if (date > today) throw DomainRuleException.Invalid("approvedOn", "date-in-future", "approvedOn", date, today);
+            if (date < Date) throw DomainRuleException.Invalid("approvedOn", "date-before-meeting", "approvedOn", date, Date);
         }
         Minutes = status;
         MinutesDocument = document ?? MinutesDocument;

@@ -20,16 +20,16 @@ public static class MeetingRules
     public static Meeting Schedule(Group group, ScheduleMeeting command, DateOnly today, DateTime createdAt)
     {
         if (command.Date < group.EstablishedOn)
-            throw ProcessRuleException.Invalid("date", "date-before-establishment", "date", command.Date, group.EstablishedOn);
+            throw DomainRuleException.Invalid("date", "date-before-establishment", "date", command.Date, group.EstablishedOn);
         ProcessRules.DateWithin("date", command.Date, group.EstablishedOn, ProcessRules.LatestAhead(today));
         var zone = string.IsNullOrWhiteSpace(command.TimeZone) ? TimeZoneOf(group.Country) : command.TimeZone.Trim();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) throw ProcessRuleException.Invalid("timeZone", "unknown-time-zone", zone);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) throw DomainRuleException.Invalid("timeZone", "unknown-time-zone", zone);
         var duration = command.DurationMinutes ?? 180;
-        if (duration is < 15 or > 24 * 60) throw ProcessRuleException.Invalid("durationMinutes", "not-a-choice", "durationMinutes", duration, "15 to 1440");
+        if (duration is < 15 or > 24 * 60) throw DomainRuleException.Invalid("durationMinutes", "not-a-choice", "durationMinutes", duration, "15 to 1440");
         ProcessRules.Line("place", command.Place, ProcessRules.MaxText);
         Link("onlineLink", command.OnlineLink);
         if (string.IsNullOrWhiteSpace(command.Place) && string.IsNullOrWhiteSpace(command.OnlineLink))
-            throw ProcessRuleException.Invalid("place", "meeting-place-required");
+            throw DomainRuleException.Invalid("place", "meeting-place-required");
         Texts("agenda", command.Agenda, line: true);
         return new Meeting
         {
@@ -59,14 +59,14 @@ public static class MeetingRules
             if (attendee.BodyId is { } body)
             {
                 if (!group.IsMemberOn(body, meeting.Date) && !attendee.Observer)
-                    throw ProcessRuleException.Invalid($"attendees[{i}].bodyId", "body-not-member-on", new BodyRef(body), meeting.Date);
+                    throw DomainRuleException.Invalid($"attendees[{i}].bodyId", "body-not-member-on", new BodyRef(body), meeting.Date);
             }
             else if (string.IsNullOrWhiteSpace(attendee.Organisation))
             {
-                throw ProcessRuleException.Invalid($"attendees[{i}]", "attendee-unnamed", i);
+                throw DomainRuleException.Invalid($"attendees[{i}]", "attendee-unnamed", i);
             }
         }
-        if (command.Attendees.Count > 200) throw ProcessRuleException.Invalid("attendees", "too-many", "attendees", command.Attendees.Count, 200);
+        if (command.Attendees.Count > 200) throw DomainRuleException.Invalid("attendees", "too-many", "attendees", command.Attendees.Count, 200);
         Texts("decisions", command.Decisions);
         for (var i = 0; i < command.ItemReviews.Count; i++) ProcessRules.Text($"itemReviews[{i}].note", command.ItemReviews[i].Note, ProcessRules.MaxNote);
     }
@@ -76,13 +76,13 @@ public static class MeetingRules
         if (string.IsNullOrWhiteSpace(link)) return;
         ProcessRules.Text(field, link, 2000);
         if (!Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            throw ProcessRuleException.Invalid(field, "not-a-link", field, link);
+            throw DomainRuleException.Invalid(field, "not-a-link", field, link);
     }
 
     /// <summary>Agenda items are printed one a line (e-mail, calendar file); decisions are paragraphs.</summary>
     private static void Texts(string field, IReadOnlyList<string> texts, bool line = false)
     {
-        if (texts.Count > MaxAgendaItems) throw ProcessRuleException.Invalid(field, "too-many", field, texts.Count, MaxAgendaItems);
+        if (texts.Count > MaxAgendaItems) throw DomainRuleException.Invalid(field, "too-many", field, texts.Count, MaxAgendaItems);
         for (var i = 0; i < texts.Count; i++)
         {
             if (line) ProcessRules.Line($"{field}[{i}]", texts[i], ProcessRules.MaxNote, required: true);

@@ -21,14 +21,14 @@ public sealed class WorkPlan
     public List<WorkItem> Items { get; set; } = [];
 
     public WorkItem Item(Guid itemId) => Items.FirstOrDefault(i => i.Id == itemId)
-        ?? throw ProcessRuleException.NotFound("item-not-found", itemId);
+        ?? throw DomainRuleException.NotFound("item-not-found", itemId);
 
     /// <summary>Adopted at a meeting of the group that has taken place; the plan is adopted on the meeting's date.</summary>
     public void Adopt(Meeting meeting, DateOnly today)
     {
-        if (Status == WorkPlanStatus.Adopted) throw ProcessRuleException.Conflict("plan-adopted", Year, AdoptedOn);
-        if (meeting.GroupId != GroupId) throw ProcessRuleException.NotFound("meeting-not-found", meeting.Id);
-        if (!meeting.HeldBy(today)) throw ProcessRuleException.Conflict("meeting-not-held", meeting.Date);
+        if (Status == WorkPlanStatus.Adopted) throw DomainRuleException.Conflict("plan-adopted", Year, AdoptedOn);
+        if (meeting.GroupId != GroupId) throw DomainRuleException.NotFound("meeting-not-found", meeting.Id);
+        if (!meeting.HeldBy(today)) throw DomainRuleException.Conflict("meeting-not-held", meeting.Date);
         Status = WorkPlanStatus.Adopted;
         AdoptedOn = meeting.Date;
         AdoptedAt = meeting.Id;
@@ -43,10 +43,10 @@ public sealed class WorkPlan
     {
         var item = Item(itemId);
         WorkPlanRules.MustBeDraft(this);
-        if (item.Status == WorkItemStatus.CarriedOver) throw ProcessRuleException.Conflict("item-carried-over", item.Number);
-        if (item.CarriedFrom is not null) throw ProcessRuleException.Conflict("item-carried-from", item.Number);
+        if (item.Status == WorkItemStatus.CarriedOver) throw DomainRuleException.Conflict("item-carried-over", item.Number);
+        if (item.CarriedFrom is not null) throw DomainRuleException.Conflict("item-carried-from", item.Number);
         if (meetings.FirstOrDefault(m => m.ItemReviews.Any(r => r.ItemId == itemId)) is { } meeting)
-            throw ProcessRuleException.Conflict("item-reviewed", item.Number, meeting.Date);
+            throw DomainRuleException.Conflict("item-reviewed", item.Number, meeting.Date);
         Items.Remove(item);
         Version = Guid.NewGuid();
         return item;

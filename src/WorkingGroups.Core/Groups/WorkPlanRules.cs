@@ -9,7 +9,7 @@ public static class WorkPlanRules
     public static void Year(Group group, int year, DateOnly today)
     {
         if (year < group.EstablishedOn.Year || year > today.Year + 1)
-            throw ProcessRuleException.Invalid("year", "plan-year-out-of-range", year, group.EstablishedOn.Year, today.Year + 1);
+            throw DomainRuleException.Invalid("year", "plan-year-out-of-range", year, group.EstablishedOn.Year, today.Year + 1);
     }
 
     public static WorkItem NewItem(Group group, WorkPlan plan, AddWorkItem command, DateOnly today)
@@ -18,7 +18,7 @@ public static class WorkPlanRules
         ProcessRules.Line("title", command.Title, ProcessRules.MaxNote, required: true);
         ProcessRules.Text("responsibleBodyId", command.ResponsibleBodyId, 64, required: true);
         if (!group.IsMemberOn(command.ResponsibleBodyId, today))
-            throw ProcessRuleException.Invalid("responsibleBodyId", "body-not-member-on", new BodyRef(command.ResponsibleBodyId), today);
+            throw DomainRuleException.Invalid("responsibleBodyId", "body-not-member-on", new BodyRef(command.ResponsibleBodyId), today);
         for (var i = 0; i < command.CoImplementers.Count; i++)
             ProcessRules.Line($"coImplementers[{i}]", command.CoImplementers[i], ProcessRules.MaxText, required: true);
         Deadline(plan, command.Deadline);
@@ -39,15 +39,15 @@ public static class WorkPlanRules
     /// <summary>Status, deadline and evidence change while the plan runs; Done is dated (a business date).</summary>
     public static void Update(WorkPlan plan, WorkItem item, UpdateWorkItem command, DateOnly today)
     {
-        if (item.Status == WorkItemStatus.CarriedOver) throw ProcessRuleException.Conflict("item-carried-over", item.Number);
+        if (item.Status == WorkItemStatus.CarriedOver) throw DomainRuleException.Conflict("item-carried-over", item.Number);
         ProcessRules.Evidence(command.Evidence, today);
         if (command.Status == WorkItemStatus.CarriedOver)
-            throw ProcessRuleException.Invalid("status", "not-a-choice", "status", "carried-over", "planned, in-progress, done");
+            throw DomainRuleException.Invalid("status", "not-a-choice", "status", "carried-over", "planned, in-progress, done");
         if (command.Deadline is { } deadline) Deadline(plan, deadline);
         if (command.Status == WorkItemStatus.Done)
         {
-            var doneOn = command.DoneOn ?? throw ProcessRuleException.Invalid("doneOn", "required", "doneOn");
-            if (doneOn > today) throw ProcessRuleException.Invalid("doneOn", "date-in-future", "doneOn", doneOn, today);
+            var doneOn = command.DoneOn ?? throw DomainRuleException.Invalid("doneOn", "required", "doneOn");
+            if (doneOn > today) throw DomainRuleException.Invalid("doneOn", "date-in-future", "doneOn", doneOn, today);
             ProcessRules.DateWithin("doneOn", doneOn, ProcessRules.EarliestStart, today);
         }
         if (command.Status is { } status)
@@ -75,12 +75,12 @@ public static class WorkPlanRules
     private static void Deadline(WorkPlan plan, DateOnly deadline)
     {
         if (deadline.Year < plan.Year)
-            throw ProcessRuleException.Invalid("deadline", "deadline-before-plan-year", deadline, plan.Year);
+            throw DomainRuleException.Invalid("deadline", "deadline-before-plan-year", deadline, plan.Year);
         ProcessRules.DateWithin("deadline", deadline, new DateOnly(plan.Year, 1, 1), new DateOnly(plan.Year + ProcessRules.MaxYearsAhead, 12, 31));
     }
 
     public static void MustBeDraft(WorkPlan plan)
     {
-        if (plan.Status == WorkPlanStatus.Adopted) throw ProcessRuleException.Conflict("plan-adopted", plan.Year, plan.AdoptedOn);
+        if (plan.Status == WorkPlanStatus.Adopted) throw DomainRuleException.Conflict("plan-adopted", plan.Year, plan.AdoptedOn);
     }
 }

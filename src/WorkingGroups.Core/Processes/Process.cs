@@ -49,9 +49,9 @@ public sealed class Process
     public static Process Start(ProcessDefinition definition, DateOnly startedOn, string? title, string user, DateTime now, DateOnly today)
     {
         if (startedOn > today)
-            throw ProcessRuleException.Invalid("startedOn", "start-in-future", "startedOn", startedOn, today);
+            throw DomainRuleException.Invalid("startedOn", "start-in-future", "startedOn", startedOn, today);
         if (startedOn < ProcessRules.EarliestStart)
-            throw ProcessRuleException.Invalid("startedOn", "start-too-early", "startedOn", startedOn, ProcessRules.EarliestStart);
+            throw DomainRuleException.Invalid("startedOn", "start-too-early", "startedOn", startedOn, ProcessRules.EarliestStart);
         ProcessRules.Text("title", title, ProcessRules.MaxText);
 
         var process = new Process
@@ -94,12 +94,12 @@ public sealed class Process
     {
         var (step, stepDefinition) = ActiveStep(definition, stepId);
         if (stepDefinition.Kind != StepKind.Invitations)
-            throw ProcessRuleException.Conflict("not-an-invitations-step", new StepRef(stepId));
+            throw DomainRuleException.Conflict("not-an-invitations-step", new StepRef(stepId));
         ProcessRules.MustBeActive(this, stepDefinition, step);
         var invitation = step.Invitations.FirstOrDefault(i => i.BodyId == bodyId)
-            ?? throw ProcessRuleException.Conflict("not-invited", new BodyRef(bodyId), new StepRef(stepId), step.Invitations.Select(i => new BodyRef(i.BodyId)).ToList());
+            ?? throw DomainRuleException.Conflict("not-invited", new BodyRef(bodyId), new StepRef(stepId), step.Invitations.Select(i => new BodyRef(i.BodyId)).ToList());
         if (invitation.Status != InvitationStatus.Pending)
-            throw ProcessRuleException.Conflict("already-answered", new BodyRef(bodyId), invitation.Status, invitation.RespondedOn);
+            throw DomainRuleException.Conflict("already-answered", new BodyRef(bodyId), invitation.Status, invitation.RespondedOn);
         ProcessRules.BusinessDate("respondedOn", command.RespondedOn, today, invitation.SentOn, DateAnchor.InvitationSent);
         ProcessRules.Nominee(command.Nominee, required: command.Response == InvitationResponse.Accepted);
         ProcessRules.Text("reason", command.Reason, ProcessRules.MaxNote);
@@ -119,9 +119,9 @@ public sealed class Process
     {
         var step = KnownStep(definition, stepId).Step;
         if (Status == ProcessStatus.Cancelled)
-            throw ProcessRuleException.Conflict("record-closed");
+            throw DomainRuleException.Conflict("record-closed");
         if (step.Status == StepStatus.Blocked)
-            throw ProcessRuleException.Conflict("nothing-to-correct", new StepRef(stepId));
+            throw DomainRuleException.Conflict("nothing-to-correct", new StepRef(stepId));
         ProcessRules.Text("note", command.Note, ProcessRules.MaxNote);
         ProcessRules.Evidence(command.Evidence, today);
         if ((command.CompletedOn is null || command.CompletedOn == step.CompletedOn)
@@ -132,7 +132,7 @@ public sealed class Process
         if (command.CompletedOn is { } completedOn)
         {
             if (step.Status != StepStatus.Done)
-                throw ProcessRuleException.Invalid("completedOn", "correct-not-completed", new StepRef(stepId));
+                throw DomainRuleException.Invalid("completedOn", "correct-not-completed", new StepRef(stepId));
             ProcessRules.BusinessDate("completedOn", completedOn, today, step.ActivatedOn!.Value, DateAnchor.StepActivated, new StepRef(stepId));
             Reactivate(definition, step, completedOn);
         }
@@ -150,13 +150,13 @@ public sealed class Process
     {
         var (step, _) = ActiveStep(definition, stepId);
         if (step.Status != StepStatus.Done)
-            throw ProcessRuleException.Conflict("send-back-not-done", new StepRef(stepId), step.Status);
+            throw DomainRuleException.Conflict("send-back-not-done", new StepRef(stepId), step.Status);
         ProcessRules.BusinessDate("sentBackOn", command.SentBackOn, today, step.CompletedOn!.Value, DateAnchor.StepCompleted, new StepRef(stepId));
         ProcessRules.Text("reason", command.Reason, ProcessRules.MaxNote, required: true);
 
         var later = Dependents(definition, stepId);
         if (later.FirstOrDefault(s => s.HasProgress) is { } recorded)
-            throw ProcessRuleException.Conflict("send-back-later-progress", new StepRef(stepId), new StepRef(recorded.StepId));
+            throw DomainRuleException.Conflict("send-back-later-progress", new StepRef(stepId), new StepRef(recorded.StepId));
         foreach (var waiting in later.Where(s => s.Status == StepStatus.Active)) waiting.Block();
         step.Reopen(command.SentBackOn, command.Reason.Trim());
         Touch();
@@ -165,7 +165,7 @@ public sealed class Process
     public void Cancel(CancelProcess command, DateOnly today)
     {
         if (Status != ProcessStatus.Active)
-            throw ProcessRuleException.Conflict("cancel-not-active", Status);
+            throw DomainRuleException.Conflict("cancel-not-active", Status);
         ProcessRules.BusinessDate("cancelledOn", command.CancelledOn, today, StartedOn, DateAnchor.ProcessStart);
         ProcessRules.Text("reason", command.Reason, ProcessRules.MaxNote, required: true);
         Status = ProcessStatus.Cancelled;
@@ -212,7 +212,7 @@ public sealed class Process
             var activatedOn = stepDefinition.After
                 .Select(a => a == corrected.StepId ? completedOn : Step(a)?.CompletedOn ?? StartedOn).DefaultIfEmpty(StartedOn).Max();
             if (step.CompletedOn is { } done && done < activatedOn)
-                throw ProcessRuleException.Invalid("completedOn", "correction-breaks-order", new StepRef(step.StepId), activatedOn, done);
+                throw DomainRuleException.Invalid("completedOn", "correction-breaks-order", new StepRef(step.StepId), activatedOn, done);
             moved.Add((step, activatedOn));
         }
         corrected.Finish(completedOn);

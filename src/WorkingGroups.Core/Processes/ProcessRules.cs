@@ -24,16 +24,16 @@ public static class ProcessRules
     public static void DateWithin(string field, DateOnly date, DateOnly earliest, DateOnly latest)
     {
         if (date < earliest || date > latest)
-            throw ProcessRuleException.Invalid(field, "date-out-of-range", field, date, earliest, latest);
+            throw DomainRuleException.Invalid(field, "date-out-of-range", field, date, earliest, latest);
     }
 
     /// <summary>A business date: the date on the letter. Never in the future, never before the date it follows.</summary>
     public static void BusinessDate(string field, DateOnly date, DateOnly today, DateOnly notBefore, DateAnchor anchor, StepRef? step = null)
     {
         if (date > today)
-            throw ProcessRuleException.Invalid(field, "date-in-future", field, date, today);
+            throw DomainRuleException.Invalid(field, "date-in-future", field, date, today);
         if (date < notBefore)
-            throw ProcessRuleException.Invalid(field, anchor switch
+            throw DomainRuleException.Invalid(field, anchor switch
             {
                 DateAnchor.StepActivated => "date-before-step-activated",
                 DateAnchor.StepCompleted => "date-before-step-completed",
@@ -45,11 +45,11 @@ public static class ProcessRules
     public static void Text(string field, string? value, int max, bool required = false)
     {
         if (required && string.IsNullOrWhiteSpace(value))
-            throw ProcessRuleException.Invalid(field, "required", field);
+            throw DomainRuleException.Invalid(field, "required", field);
         if (value is not null && value.Length > max)
-            throw ProcessRuleException.Invalid(field, "too-long", field, value.Length, max);
+            throw DomainRuleException.Invalid(field, "too-long", field, value.Length, max);
         if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            throw ProcessRuleException.Invalid(field, "control-characters", field);
+            throw DomainRuleException.Invalid(field, "control-characters", field);
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public static class ProcessRules
     {
         Text(field, value, max, required);
         if (value is not null && value.Any(char.IsControl))
-            throw ProcessRuleException.Invalid(field, "line-breaks", field);
+            throw DomainRuleException.Invalid(field, "line-breaks", field);
     }
 
     /// <summary>A list as the client sent it: a null entry is refused by its place, before anything reads it.</summary>
@@ -68,13 +68,13 @@ public static class ProcessRules
     {
         if (items is null) return;
         for (var i = 0; i < items.Count; i++)
-            if (items[i] is null) throw ProcessRuleException.Invalid($"{field}[{i}]", "null-in-list", $"{field}[{i}]");
+            if (items[i] is null) throw DomainRuleException.Invalid($"{field}[{i}]", "null-in-list", $"{field}[{i}]");
     }
 
     public static void Evidence(IReadOnlyList<Evidence>? evidence, DateOnly today)
     {
         if (evidence is null) return;
-        if (evidence.Count > 50) throw ProcessRuleException.Invalid("evidence", "too-much-evidence", 50);
+        if (evidence.Count > 50) throw DomainRuleException.Invalid("evidence", "too-much-evidence", 50);
         NoNulls("evidence", evidence);
         for (var i = 0; i < evidence.Count; i++) Document($"evidence[{i}]", evidence[i], today);
     }
@@ -85,7 +85,7 @@ public static class ProcessRules
         Line($"{field}.title", document.Title, MaxText, required: true);
         Line($"{field}.number", document.Number, 100);
         if (document.Date is not { } date) return;
-        if (date > today) throw ProcessRuleException.Invalid($"{field}.date", "evidence-date-in-future", $"{field}.date", date);
+        if (date > today) throw DomainRuleException.Invalid($"{field}.date", "evidence-date-in-future", $"{field}.date", date);
         DateWithin($"{field}.date", date, EarliestStart, today);
     }
 
@@ -93,14 +93,14 @@ public static class ProcessRules
     {
         if (nominee is null)
         {
-            if (required) throw ProcessRuleException.Invalid("nominee", "nominee-required");
+            if (required) throw DomainRuleException.Invalid("nominee", "nominee-required");
             return;
         }
         Line("nominee.name", nominee.Name, MaxText, required: true);
         Line("nominee.position", nominee.Position, MaxText);
         Line("nominee.email", nominee.Email, 254);
         if (nominee.Email is { } email && !(email.Contains('@') && email.IndexOf('@') > 0 && email.IndexOf('@') < email.Length - 1))
-            throw ProcessRuleException.Invalid("nominee.email", "not-an-email", email);
+            throw DomainRuleException.Invalid("nominee.email", "not-an-email", email);
     }
 
     /// <summary>A process still running, and the step of it the request names.</summary>
@@ -109,12 +109,12 @@ public static class ProcessRules
         var stepDefinition = definition.FindStep(stepId)
             ?? throw UnknownStep(definition, stepId);
         if (process.Status != ProcessStatus.Active)
-            throw ProcessRuleException.Conflict("process-not-active", process.Status);
+            throw DomainRuleException.Conflict("process-not-active", process.Status);
         return (process.Step(stepId)!, stepDefinition);
     }
 
-    public static ProcessRuleException UnknownStep(ProcessDefinition definition, string stepId) =>
-        ProcessRuleException.NotFound("step-not-found", stepId, definition.Steps.Select(s => s.Id).ToList());
+    public static DomainRuleException UnknownStep(ProcessDefinition definition, string stepId) =>
+        DomainRuleException.NotFound("step-not-found", stepId, definition.Steps.Select(s => s.Id).ToList());
 
     /// <summary>Completing or answering needs an active step; a blocked one names what it still waits for.</summary>
     public static void MustBeActive(Process process, StepDefinition definition, ProcessStep step)
@@ -123,9 +123,9 @@ public static class ProcessRules
         {
             case StepStatus.Blocked:
                 var waiting = definition.After.Where(a => process.Step(a)?.Status != StepStatus.Done).Select(a => new StepRef(a)).ToList();
-                throw ProcessRuleException.Conflict("step-blocked", new StepRef(step.StepId), waiting);
+                throw DomainRuleException.Conflict("step-blocked", new StepRef(step.StepId), waiting);
             case StepStatus.Done:
-                throw ProcessRuleException.Conflict("step-done", new StepRef(step.StepId), step.CompletedOn);
+                throw DomainRuleException.Conflict("step-done", new StepRef(step.StepId), step.CompletedOn);
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed class AnswerNotice : IOutgoingMail
     public Guid ProcessId { get; set; }
     public required string StepId { get; set; }
     public required string BodyId { get; set; }
-    public ReminderStatus Status { get; set; }
+    public MailStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
@@ -22,7 +22,7 @@ public sealed class AnswerNotice : IOutgoingMail
 
     public void Requeue(DateTime now)
     {
-        Status = ReminderStatus.Scheduled;
+        Status = MailStatus.Scheduled;
         ClaimedAt = now;
     }
 }

@@ -15,7 +15,7 @@ public sealed class Digest : IOutgoingMail
     public long Id { get; set; }
     public required string Email { get; set; }
     public DateOnly WeekOf { get; set; }
-    public ReminderStatus Status { get; set; }
+    public MailStatus Status { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     public string? MessageId { get; set; }
@@ -24,7 +24,7 @@ public sealed class Digest : IOutgoingMail
 
     public void Requeue(DateTime now)
     {
-        Status = ReminderStatus.Scheduled;
+        Status = MailStatus.Scheduled;
         ClaimedAt = now;
     }
 }

@@ -7,7 +7,7 @@ namespace WorkingGroups.Core.Reminders;
 public interface IOutgoingMail
 {
     long Id { get; }
-    ReminderStatus Status { get; set; }
+    MailStatus Status { get; set; }
     DateTime? ClaimedAt { get; set; }
     DateTime? SentAt { get; set; }
     int Attempts { get; set; }

@@ -32,12 +32,12 @@ public static class RecordedReminders
 
     public static ReminderChannel Channel(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw ProcessRuleException.Invalid("channel", "required", "channel");
+        if (string.IsNullOrWhiteSpace(text)) throw DomainRuleException.Invalid("channel", "required", "channel");
         foreach (var channel in Enum.GetValues<ReminderChannel>())
         {
             if (Name(channel) == text.Trim()) return channel;
         }
-        throw ProcessRuleException.Invalid("channel", "not-a-choice", "channel", text, ChannelNames);
+        throw DomainRuleException.Invalid("channel", "not-a-choice", "channel", text, ChannelNames);
     }
 
     /// <summary>The pending invitation the command chases; every refusal names its field or the process's state.</summary>
@@ -45,15 +45,15 @@ public static class RecordedReminders
     {
         var (step, stepDefinition) = ProcessRules.ActiveProcessStep(process, definition, command.StepId);
         if (stepDefinition.Kind != StepKind.Invitations)
-            throw ProcessRuleException.Conflict("not-an-invitations-step", new StepRef(command.StepId));
+            throw DomainRuleException.Conflict("not-an-invitations-step", new StepRef(command.StepId));
         ProcessRules.MustBeActive(process, stepDefinition, step);
         var invitation = step.Invitations.FirstOrDefault(i => i.BodyId == command.BodyId)
-            ?? throw ProcessRuleException.Conflict("not-invited", new BodyRef(command.BodyId), new StepRef(command.StepId),
+            ?? throw DomainRuleException.Conflict("not-invited", new BodyRef(command.BodyId), new StepRef(command.StepId),
                 step.Invitations.Select(i => new BodyRef(i.BodyId)).ToList());
         if (invitation.Status != InvitationStatus.Pending)
-            throw ProcessRuleException.Conflict("already-answered", new BodyRef(command.BodyId), invitation.Status, invitation.RespondedOn);
+            throw DomainRuleException.Conflict("already-answered", new BodyRef(command.BodyId), invitation.Status, invitation.RespondedOn);
         if (!Enum.IsDefined(command.Channel))
-            throw ProcessRuleException.Invalid("channel", "not-a-choice", "channel", command.Channel, ChannelNames);
+            throw DomainRuleException.Invalid("channel", "not-a-choice", "channel", command.Channel, ChannelNames);
         ProcessRules.BusinessDate("sentOn", command.SentOn, today, invitation.SentOn, DateAnchor.InvitationSent);
         ProcessRules.Text("letterNumber", command.LetterNumber, MaxLetterNumber);
         ProcessRules.Text("note", command.Note, ProcessRules.MaxNote);
@@ -64,7 +64,7 @@ public static class RecordedReminders
     public static void Check(CorrectRecordedReminder correction)
     {
         if (correction.Channel is { } channel && !Enum.IsDefined(channel))
-            throw ProcessRuleException.Invalid("channel", "not-a-choice", "channel", channel, ChannelNames);
+            throw DomainRuleException.Invalid("channel", "not-a-choice", "channel", channel, ChannelNames);
         ProcessRules.Text("letterNumber", correction.LetterNumber, MaxLetterNumber);
         ProcessRules.Text("note", correction.Note, ProcessRules.MaxNote);
     }

@@ -6,12 +6,6 @@ namespace WorkingGroups.Core.Reminders;
 /// </summary>
 public enum ReminderKind { Reminder, Escalation, Overdue, Manual, Recorded }
 
-/// <summary>
-/// Due: recorded, not yet handed to a job. Scheduled: a send job has it. Sending: a job claimed it. Sent: delivered to
-/// the SMTP server. Failed: every attempt failed. Cancelled: answered or completed before it went out.
-/// </summary>
-public enum ReminderStatus { Due, Scheduled, Sending, Sent, Failed, Cancelled }
-
 /// <summary>One e-mail that is due about one body in one step of a process; unique per kind and due date.</summary>
 public sealed class Reminder : IOutgoingMail
 {
@@ -23,7 +17,7 @@ public sealed class Reminder : IOutgoingMail
     public ReminderKind Kind { get; set; }
     public int Sequence { get; set; }
     public DateOnly DueOn { get; set; }
-    public ReminderStatus Status { get; set; }
+    public MailStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ScheduledAt { get; set; }
     public DateTime? ClaimedAt { get; set; }
@@ -42,7 +36,7 @@ public sealed class Reminder : IOutgoingMail
 
     public void Requeue(DateTime now)
     {
-        Status = ReminderStatus.Scheduled;
+        Status = MailStatus.Scheduled;
         ScheduledAt = now;
     }
 

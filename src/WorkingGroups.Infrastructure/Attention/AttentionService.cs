@@ -30,7 +30,7 @@ public sealed class AttentionService(IDbContextFactory<AppDbContext> contexts, D
         // The reminders the body itself had: those the app sent it and those a coordinator recorded. An escalation went
         // to the chairs and coordinators instead, and an overdue notice is about a step.
         var sent = await db.Reminders.AsNoTracking()
-            .Where(r => r.Status == ReminderStatus.Sent && r.Kind != ReminderKind.Overdue && r.Kind != ReminderKind.Escalation
+            .Where(r => r.Status == MailStatus.Sent && r.Kind != ReminderKind.Overdue && r.Kind != ReminderKind.Escalation
                         && db.Processes.Any(p => p.Id == r.ProcessId && p.Status == ProcessStatus.Active && (country == null || p.Country == country)))
             .ToListAsync(cancellationToken);
         var tallies = sent

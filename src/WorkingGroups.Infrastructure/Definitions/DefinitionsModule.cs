@@ -2,21 +2,30 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Infrastructure.Hosting;
 using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Infrastructure.Definitions;
 
+/// <summary>Adds definitions from elsewhere (the samples) to the catalog loaded from the definitions folder.</summary>
+public sealed record CatalogExtension(Func<IServiceProvider, DefinitionCatalog, DefinitionCatalog> Extend);
+
 public static class DefinitionsModule
 {
-    /// <summary>Loads the definition files once; an invalid folder makes the catalog throw, which stops start-up.</summary>
-    public static IServiceCollection AddDefinitions(this IServiceCollection services)
+    /// <summary>
+    /// Loads the definition files once, then applies each <see cref="CatalogExtension"/>; an invalid folder makes the
+    /// catalog throw, which stops start-up.
+    /// </summary>
+    public static IServiceCollection AddDefinitions(this IServiceCollection services, params CatalogExtension[] extensions)
     {
+        foreach (var extension in extensions) services.AddSingleton(extension);
+        if (!services.FirstTime<DefinitionCatalog>()) return services;
         services.AddSingleton(sp =>
         {
             var folder = DefinitionsFolder.Resolve(sp.GetRequiredService<IConfiguration>());
             var result = DefinitionLoader.LoadFolder(folder);
             if (!result.IsValid) throw new InvalidDefinitionsException(folder, result.Errors);
-            return new DefinitionCatalog(result.Definitions);
+            return sp.GetServices<CatalogExtension>().Aggregate(new DefinitionCatalog(result.Definitions), (catalog, e) => e.Extend(sp, catalog));
         });
         // Every reader-visible text, the e-mails' and the pages'.
         services.TryAddSingleton(_ => TextCatalog.Default);

@@ -17,7 +17,7 @@ public sealed class AmendmentService(IDbContextFactory<AppDbContext> contexts, P
         Group group;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
-        var definition = catalog.Find(command.DefinitionId) ?? throw ProcessRuleException.NotFound("definition-not-found", command.DefinitionId);
+        var definition = catalog.Find(command.DefinitionId) ?? throw DomainRuleException.NotFound("definition-not-found", command.DefinitionId);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Amending.MustFit(group, definition, command.StartedOn, command.Withdraw, today);
 
@@ -34,7 +34,7 @@ public sealed class AmendmentService(IDbContextFactory<AppDbContext> contexts, P
     public async Task<List<Amendment>> ListAsync(Guid groupId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken)) throw ProcessRuleException.NotFound("group-not-found", groupId);
+        if (!await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken)) throw DomainRuleException.NotFound("group-not-found", groupId);
         return await db.Set<Amendment>().AsNoTracking().Where(a => a.GroupId == groupId).OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
     }
 }

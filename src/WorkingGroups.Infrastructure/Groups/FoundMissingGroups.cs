@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Hosting;
 using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Infrastructure.Groups;
@@ -10,9 +10,9 @@ namespace WorkingGroups.Infrastructure.Groups;
 /// A database from before groups existed holds established processes without a group: at start-up (after the
 /// migrations) each is founded, as the engine would have done. Later starts find nothing to do.
 /// </summary>
-internal sealed class FoundMissingGroups(IDbContextFactory<AppDbContext> contexts, FoundGroup founder, ILogger<FoundMissingGroups> logger) : IHostedService
+internal sealed class FoundMissingGroups(IDbContextFactory<AppDbContext> contexts, FoundGroup founder, ILogger<FoundMissingGroups> logger) : IStartupWork
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var founded = db.Groups.Select(g => g.EstablishedBy);
@@ -24,6 +24,4 @@ internal sealed class FoundMissingGroups(IDbContextFactory<AppDbContext> context
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Founded {Count} groups of processes established before groups were kept", count);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -19,8 +19,8 @@ internal static class GroupAudit
     public static async Task CancelNoticesAsync(AppDbContext db, Guid subjectId, CancellationToken cancellationToken)
     {
         var pending = await db.Set<GroupNotice>()
-            .Where(n => n.SubjectId == subjectId && (n.Status == ReminderStatus.Due || n.Status == ReminderStatus.Scheduled || n.Status == ReminderStatus.Failed))
+            .Where(n => n.SubjectId == subjectId && (n.Status == MailStatus.Due || n.Status == MailStatus.Scheduled || n.Status == MailStatus.Failed))
             .ToListAsync(cancellationToken);
-        foreach (var notice in pending) notice.Status = ReminderStatus.Cancelled;
+        foreach (var notice in pending) notice.Status = MailStatus.Cancelled;
     }
 }

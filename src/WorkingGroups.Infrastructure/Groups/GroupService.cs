@@ -25,13 +25,13 @@ public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, TimeP
     }
 
     public async Task<Group> GetAsync(Guid groupId, CancellationToken cancellationToken) =>
-        await FindAsync(groupId, cancellationToken) ?? throw ProcessRuleException.NotFound("group-not-found", groupId);
+        await FindAsync(groupId, cancellationToken) ?? throw DomainRuleException.NotFound("group-not-found", groupId);
 
     /// <summary>The e-mail about a group (meeting invitations and reminders, the annual meeting, item deadlines), newest first.</summary>
     public async Task<List<GroupNotice>> NoticesAsync(Guid groupId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken)) throw ProcessRuleException.NotFound("group-not-found", groupId);
+        if (!await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken)) throw DomainRuleException.NotFound("group-not-found", groupId);
         return await db.Set<GroupNotice>().AsNoTracking().Where(n => n.GroupId == groupId)
             .OrderByDescending(n => n.DueOn).ThenByDescending(n => n.Id).ToListAsync(cancellationToken);
     }

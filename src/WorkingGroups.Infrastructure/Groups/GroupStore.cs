@@ -16,7 +16,7 @@ internal static class GroupStore
 
     public static async Task<Group> LoadGroupAsync(AppDbContext db, Guid groupId, CancellationToken cancellationToken, bool tracked = false) =>
         await (tracked ? Query(db) : Query(db).AsNoTracking()).SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken)
-        ?? throw ProcessRuleException.NotFound("group-not-found", groupId);
+        ?? throw DomainRuleException.NotFound("group-not-found", groupId);
 
     public static async Task SaveAsync(AppDbContext db, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ internal static class GroupStore
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw ProcessRuleException.Conflict("concurrent-change");
+            throw DomainRuleException.Conflict("concurrent-change");
         }
     }
 }

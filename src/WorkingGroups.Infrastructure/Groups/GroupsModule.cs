@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using WorkingGroups.Core.Groups;
 using WorkingGroups.Infrastructure.Groups.Notices;
+using WorkingGroups.Infrastructure.Hosting;
+using WorkingGroups.Infrastructure.Jobs;
+using WorkingGroups.Infrastructure.Mail;
 using WorkingGroups.Infrastructure.Processes;
 
 namespace WorkingGroups.Infrastructure.Groups;
@@ -7,11 +11,13 @@ namespace WorkingGroups.Infrastructure.Groups;
 public static class GroupsModule
 {
     /// <summary>
-    /// The established groups: founded when their process is established, their composition over time, meetings, Work Plans,
-    /// and the e-mail about them (after AddReminderServices: it uses its Hangfire, mail sender and options).
+    /// The established groups: founded when their process is established, their composition over time, meetings, Work
+    /// Plans, and the e-mail about them, sent through the outbox.
     /// </summary>
-    public static IServiceCollection AddGroupServices(this IServiceCollection services)
+    public static IServiceCollection AddGroups(this IServiceCollection services)
     {
+        if (!services.FirstTime<GroupService>()) return services;
+        services.AddMailKind<GroupNotice>();
         services.AddSingleton<GroupService>();
         services.AddSingleton<MeetingService>();
         services.AddSingleton<WorkPlanService>();
@@ -20,10 +26,9 @@ public static class GroupsModule
         services.AddSingleton<IOnEstablished>(sp => sp.GetRequiredService<FoundGroup>());
         services.AddSingleton<IOnEstablished, AmendGroup>();
         services.AddSingleton<GroupNoticeSweep>();
-        services.AddTransient<GroupNoticeSweepJob>();
         services.AddTransient<GroupNoticeJob>();
-        services.AddHostedService<FoundMissingGroups>();
-        services.AddHostedService<GroupNoticeStartup>();
+        services.AddSingleton<IStartupWork, FoundMissingGroups>();
+        services.AddSweep<GroupNoticeSweepJob>("groups-sweep", job => job.RunAsync(CancellationToken.None));
         return services;
     }
 }

@@ -13,7 +13,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
     public async Task<List<Meeting>> ListAsync(Guid groupId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken)) throw ProcessRuleException.NotFound("group-not-found", groupId);
+        if (!await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken)) throw DomainRuleException.NotFound("group-not-found", groupId);
         return await db.Set<Meeting>().AsNoTracking().Where(m => m.GroupId == groupId).OrderBy(m => m.Date).ThenBy(m => m.StartsAt).ToListAsync(cancellationToken);
     }
 
@@ -21,7 +21,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Set<Meeting>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.GroupId == groupId, cancellationToken)
-            ?? throw ProcessRuleException.NotFound("meeting-not-found", meetingId);
+            ?? throw DomainRuleException.NotFound("meeting-not-found", meetingId);
     }
 
     public async Task<Meeting> ScheduleAsync(Guid groupId, ScheduleMeeting command, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
         var items = await db.Set<WorkItem>().Where(i => ids.Contains(i.Id))
             .Join(db.Set<WorkPlan>().Where(p => p.GroupId == groupId), i => i.PlanId, p => p.Id, (i, _) => i).ToListAsync(cancellationToken);
         if (ids.FirstOrDefault(id => items.All(i => i.Id != id)) is var missing && missing != Guid.Empty)
-            throw ProcessRuleException.NotFound("item-not-found", missing);
+            throw DomainRuleException.NotFound("item-not-found", missing);
         meeting.Record(command.Attendees, command.Decisions, command.ItemReviews, Today);
         foreach (var review in command.ItemReviews) WorkPlanRules.ApplyReview(items.Single(i => i.Id == review.ItemId), review, meeting.Date);
         await GroupStore.SaveAsync(db, cancellationToken);
@@ -84,5 +84,5 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
 
     internal static async Task<Meeting> LoadAsync(AppDbContext db, Guid groupId, Guid meetingId, CancellationToken cancellationToken) =>
         await db.Set<Meeting>().SingleOrDefaultAsync(m => m.Id == meetingId && m.GroupId == groupId, cancellationToken)
-        ?? throw ProcessRuleException.NotFound("meeting-not-found", meetingId);
+        ?? throw DomainRuleException.NotFound("meeting-not-found", meetingId);
 }

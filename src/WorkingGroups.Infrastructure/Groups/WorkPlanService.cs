@@ -13,7 +13,7 @@ public sealed class WorkPlanService(IDbContextFactory<AppDbContext> contexts, Ti
     public async Task<List<WorkPlan>> ListAsync(Guid groupId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken)) throw ProcessRuleException.NotFound("group-not-found", groupId);
+        if (!await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken)) throw DomainRuleException.NotFound("group-not-found", groupId);
         return await Plans(db).AsNoTracking().Where(p => p.GroupId == groupId).OrderBy(p => p.Year).ToListAsync(cancellationToken);
     }
 
@@ -30,7 +30,7 @@ public sealed class WorkPlanService(IDbContextFactory<AppDbContext> contexts, Ti
         var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
         WorkPlanRules.Year(group, year, Today);
         if (await db.Set<WorkPlan>().AnyAsync(p => p.GroupId == groupId && p.Year == year, cancellationToken))
-            throw ProcessRuleException.Conflict("plan-exists", year);
+            throw DomainRuleException.Conflict("plan-exists", year);
         var previous = await Plans(db).SingleOrDefaultAsync(p => p.GroupId == groupId && p.Year == year - 1, cancellationToken);
         var plan = CarryOver.NextYear(groupId, year, previous, clock.GetUtcNow().UtcDateTime);
         db.Add(plan);
@@ -84,7 +84,7 @@ public sealed class WorkPlanService(IDbContextFactory<AppDbContext> contexts, Ti
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var plan = await LoadAsync(db, groupId, planId, cancellationToken);
         var meeting = await db.Set<Meeting>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.GroupId == groupId, cancellationToken)
-            ?? throw ProcessRuleException.Invalid("meetingId", "meeting-not-found", meetingId);
+            ?? throw DomainRuleException.Invalid("meetingId", "meeting-not-found", meetingId);
         plan.Adopt(meeting, Today);
         await GroupStore.SaveAsync(db, cancellationToken);
         return plan;
@@ -94,5 +94,5 @@ public sealed class WorkPlanService(IDbContextFactory<AppDbContext> contexts, Ti
 
     private static async Task<WorkPlan> LoadAsync(AppDbContext db, Guid groupId, Guid planId, CancellationToken cancellationToken, bool tracked = true) =>
         await (tracked ? Plans(db) : Plans(db).AsNoTracking()).SingleOrDefaultAsync(p => p.Id == planId && p.GroupId == groupId, cancellationToken)
-        ?? throw ProcessRuleException.NotFound("plan-not-found", planId);
+        ?? throw DomainRuleException.NotFound("plan-not-found", planId);
 }

@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WorkingGroups.Infrastructure.Hosting;
 
 namespace WorkingGroups.Infrastructure.Persistence;
 
 public static class PersistenceModule
 {
-    /// <summary>The one database (SQLite by default, PostgreSQL by <c>Database:Provider</c>) and its start-up work.</summary>
+    /// <summary>The one database (SQLite by default, PostgreSQL by <c>Database:Provider</c>), its start-up work and the key ring.</summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services)
     {
+        if (!services.FirstTime<AppDbContext>()) return services;
+        services.AddClock();
         services.AddSingleton(sp => DatabaseOptions.Read(sp.GetRequiredService<IConfiguration>()));
         // Pooled: a new context resolved about thirty of EF Core's internal services, and the app creates one for nearly
         // every database call (a tenth of the CPU of a completion, docs/performance-log.md, fifth pass). A pooled one keeps them.
@@ -17,6 +20,7 @@ public static class PersistenceModule
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SharedLock>();
         services.AddSingleton<Definitions.DefinitionVersions>();
+        services.AddKeyRing();
         return services;
     }
 

@@ -81,8 +81,8 @@ public static class SqliteToPostgres
     /// <summary>An e-mail (reminder, group notice, digest) that a job had claimed goes back to due: its job stayed behind in the old store.</summary>
     private static void PutBackToDue(object entity)
     {
-        if (entity is not IOutgoingMail { Status: ReminderStatus.Scheduled or ReminderStatus.Sending } mail) return;
-        mail.Status = ReminderStatus.Due;
+        if (entity is not IOutgoingMail { Status: MailStatus.Scheduled or MailStatus.Sending } mail) return;
+        mail.Status = MailStatus.Due;
         mail.ClaimedAt = null;
     }
 

@@ -42,8 +42,8 @@ public sealed class ProcessService(
     {
         var definition = catalog.Find(command.DefinitionId, command.Version)
             ?? throw (command.Version is null
-                ? ProcessRuleException.NotFound("definition-not-found", command.DefinitionId)
-                : ProcessRuleException.NotFound("definition-version-not-found", command.DefinitionId, command.Version));
+                ? DomainRuleException.NotFound("definition-not-found", command.DefinitionId)
+                : DomainRuleException.NotFound("definition-version-not-found", command.DefinitionId, command.Version));
         var process = Process.Start(definition, command.StartedOn, command.Title, user, Now, Today);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -151,7 +151,7 @@ public sealed class ProcessService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Processes.AnyAsync(p => p.Id == processId, cancellationToken))
-            throw ProcessRuleException.NotFound("process-not-found", processId);
+            throw DomainRuleException.NotFound("process-not-found", processId);
         return await db.AuditEntries.AsNoTracking().Where(a => a.ProcessId == processId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
     }
 
@@ -174,7 +174,7 @@ public sealed class ProcessService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var process = await _toChange(db, processId, cancellationToken)
-            ?? throw ProcessRuleException.NotFound("process-not-found", processId);
+            ?? throw DomainRuleException.NotFound("process-not-found", processId);
         mayChange?.Invoke(process); // who may change it, decided on the process as read
         if (command(db, process, DefinitionOf(process)) is { Established: true })
             await EstablishedAsync(db, process, user, cancellationToken);
@@ -197,7 +197,7 @@ public sealed class ProcessService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw ProcessRuleException.Conflict("process-changed-concurrently", processId);
+            throw DomainRuleException.Conflict("process-changed-concurrently", processId);
         }
     }
 

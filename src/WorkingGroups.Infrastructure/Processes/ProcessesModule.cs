@@ -1,8 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Infrastructure.Processes;
 
 public static class ProcessesModule
 {
-    public static IServiceCollection AddProcesses(this IServiceCollection services) => services.AddSingleton<ProcessService>();
+    /// <summary>The engine's service: starts, completes and corrects processes on the database.</summary>
+    public static IServiceCollection AddProcesses(this IServiceCollection services)
+    {
+        services.AddDefinitions();
+        services.AddPersistence();
+        services.TryAddSingleton<ProcessService>();
+        return services;
+    }
 }

@@ -6,6 +6,7 @@ using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
@@ -23,18 +24,18 @@ public sealed class AnswerNoticeJob(MailDelivery delivery, DefinitionVersions ve
         var invitation = step?.Invitations.FirstOrDefault(i => i.BodyId == notice.BodyId);
         if (process is null || step is null || invitation?.Status is not (InvitationStatus.Accepted or InvitationStatus.Declined))
         {
-            notice.Status = ReminderStatus.Cancelled; // the answer is no longer there to announce
+            notice.Status = MailStatus.Cancelled; // the answer is no longer there to announce
             return null;
         }
         if (!smtp.IsConfigured)
         {
-            notice.Status = ReminderStatus.Due;
+            notice.Status = MailStatus.Due;
             return null;
         }
         var coordinators = await Coordinators.WithLanguagesAsync(db, process.Country, cancellationToken);
         if (coordinators.Count == 0)
         {
-            notice.Status = ReminderStatus.Failed;
+            notice.Status = MailStatus.Failed;
             notice.LastError = "No recipient: the country has no coordinator.";
             return null;
         }

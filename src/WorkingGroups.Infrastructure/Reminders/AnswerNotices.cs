@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
@@ -15,7 +16,7 @@ public sealed class AnswerNotices(IDbContextFactory<AppDbContext> contexts, Mail
 {
     /// <summary>Adds the notice to <paramref name="db"/>'s next save, the one that records the answer.</summary>
     public static void Record(AppDbContext db, Guid processId, string stepId, string bodyId, DateTime now) =>
-        db.AnswerNotices.Add(new AnswerNotice { ProcessId = processId, StepId = stepId, BodyId = bodyId, Status = ReminderStatus.Due, CreatedAt = now });
+        db.AnswerNotices.Add(new AnswerNotice { ProcessId = processId, StepId = stepId, BodyId = bodyId, Status = MailStatus.Due, CreatedAt = now });
 
     /// <summary>
     /// Right after an answer: hands its notice to a send job. The answer is already recorded, so a failure here must not

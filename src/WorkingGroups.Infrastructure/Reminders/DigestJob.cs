@@ -8,6 +8,7 @@ using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Identity;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
@@ -27,7 +28,7 @@ public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions
         var subscription = await db.DigestSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Email == digest.Email, cancellationToken);
         if (subscription is null)
         {
-            digest.Status = ReminderStatus.Cancelled; // unsubscribed since it was recorded
+            digest.Status = MailStatus.Cancelled; // unsubscribed since it was recorded
             return null;
         }
         var processes = await db.ProjectionReadOnly()

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
@@ -39,7 +40,7 @@ public sealed class Digests(
         {
             var done = await db.Digests.Where(d => d.WeekOf == today).Select(d => d.Email).ToListAsync(cancellationToken);
             var subscribers = await db.DigestSubscriptions.Where(s => !done.Contains(s.Email)).Select(s => s.Email).ToListAsync(cancellationToken);
-            db.Digests.AddRange(subscribers.Select(email => new Digest { Email = email, WeekOf = today, Status = ReminderStatus.Due }));
+            db.Digests.AddRange(subscribers.Select(email => new Digest { Email = email, WeekOf = today, Status = MailStatus.Due }));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
@@ -28,9 +29,9 @@ public sealed class ReminderDispatcher(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var paused = db.ReminderPauses.Select(p => p.ProcessId);
         var ready = await db.Reminders.AsNoTracking()
-            .Where(r => r.Status == ReminderStatus.Due
-                        || (r.Status == ReminderStatus.Scheduled && r.ScheduledAt < stale)
-                        || (r.Status == ReminderStatus.Sending && r.ClaimedAt < stale))
+            .Where(r => r.Status == MailStatus.Due
+                        || (r.Status == MailStatus.Scheduled && r.ScheduledAt < stale)
+                        || (r.Status == MailStatus.Sending && r.ClaimedAt < stale))
             .Where(r => !paused.Contains(r.ProcessId))
             .OrderBy(r => r.Id).ToListAsync(cancellationToken);
         if (ready.Count == 0) return ready;
@@ -38,10 +39,10 @@ public sealed class ReminderDispatcher(
         // array parameter: EF Core's default, one parameter per id, made a statement it took a second to build (docs/performance-log.md, third pass).
         var ids = ready.Select(r => r.Id).ToList();
         await db.Reminders.Where(r => EF.Parameter(ids).Contains(r.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Scheduled).SetProperty(r => r.ScheduledAt, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, MailStatus.Scheduled).SetProperty(r => r.ScheduledAt, now), cancellationToken);
         foreach (var reminder in ready)
         {
-            reminder.Status = ReminderStatus.Scheduled;
+            reminder.Status = MailStatus.Scheduled;
             reminder.ScheduledAt = now;
         }
         // A crash here leaves them Scheduled without a job: they become stale and are handed out again.

@@ -6,6 +6,7 @@ using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
@@ -31,12 +32,12 @@ public sealed class ReminderJob(
         var paused = await db.ReminderPauses.AnyAsync(p => p.ProcessId == reminder.ProcessId, cancellationToken);
         if (process is null || !ReminderPlan.StillRelevant(reminder, process))
         {
-            reminder.Status = ReminderStatus.Cancelled;
+            reminder.Status = MailStatus.Cancelled;
             return null;
         }
         if (paused || !smtp.IsConfigured)
         {
-            reminder.Status = ReminderStatus.Due; // waits for resume, or for SMTP
+            reminder.Status = MailStatus.Due; // waits for resume, or for SMTP
             return null;
         }
 
@@ -48,7 +49,7 @@ public sealed class ReminderJob(
         reminder.Language = ReminderMail.LanguageOf(message);
         if (message.To.Count == 0)
         {
-            reminder.Status = ReminderStatus.Failed;
+            reminder.Status = MailStatus.Failed;
             reminder.LastError = "No recipient: the body has no contact and the country has no coordinator.";
             return null;
         }

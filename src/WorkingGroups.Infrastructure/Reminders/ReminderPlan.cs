@@ -55,7 +55,7 @@ public static class ReminderPlan
         Kind = kind,
         Sequence = sequence,
         DueOn = dueOn,
-        Status = ReminderStatus.Due,
+        Status = MailStatus.Due,
         CreatedAt = now,
     };
 }

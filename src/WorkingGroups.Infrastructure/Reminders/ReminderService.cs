@@ -29,7 +29,7 @@ public sealed class ReminderService(
         var end = until.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var sent = await db.Reminders.AsNoTracking()
-            .Where(r => r.Status == ReminderStatus.Sent && r.Kind != ReminderKind.Overdue
+            .Where(r => r.Status == MailStatus.Sent && r.Kind != ReminderKind.Overdue
                         && (r.Kind == ReminderKind.Recorded ? r.DueOn <= until : r.SentAt < end))
             .GroupBy(r => new { r.ProcessId, r.BodyId })
             .Select(g => new { g.Key.ProcessId, g.Key.BodyId, Count = g.Count() })
@@ -47,7 +47,7 @@ public sealed class ReminderService(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var process = await db.ProjectionReadOnly().SingleOrDefaultAsync(p => p.Id == processId, cancellationToken)
-            ?? throw ProcessRuleException.NotFound("process-not-found", processId);
+            ?? throw DomainRuleException.NotFound("process-not-found", processId);
         var (invitation, policy) = RecordedReminders.Check(process, versions.Get(process.DefinitionId, process.DefinitionVersion), command,
             DateOnly.FromDateTime(now));
         var earlier = await db.Reminders.AsNoTracking()
@@ -56,7 +56,7 @@ public sealed class ReminderService(
 
         var reminder = ReminderPlan.New(process, command.StepId, command.BodyId, ReminderKind.Recorded,
             RecordedReminders.Sequence(policy, invitation.SentOn, command.SentOn, earlier), command.SentOn, now);
-        reminder.Status = ReminderStatus.Sent;
+        reminder.Status = MailStatus.Sent;
         reminder.Channel = command.Channel;
         reminder.LetterNumber = Blank(command.LetterNumber);
         reminder.Note = Blank(command.Note);
@@ -117,19 +117,19 @@ public sealed class ReminderService(
     private static async Task<Reminder> RecordedAsync(AppDbContext db, Guid processId, long reminderId, CancellationToken cancellationToken)
     {
         var status = await db.Processes.Where(p => p.Id == processId).Select(p => (ProcessStatus?)p.Status).SingleOrDefaultAsync(cancellationToken)
-            ?? throw ProcessRuleException.NotFound("process-not-found", processId);
-        if (status == ProcessStatus.Cancelled) throw ProcessRuleException.Conflict("record-closed");
+            ?? throw DomainRuleException.NotFound("process-not-found", processId);
+        if (status == ProcessStatus.Cancelled) throw DomainRuleException.Conflict("record-closed");
         var reminder = await db.Reminders.AsTracking().SingleOrDefaultAsync(r => r.Id == reminderId && r.ProcessId == processId, cancellationToken)
-            ?? throw ProcessRuleException.NotFound("reminder-not-found", reminderId);
-        if (reminder.Kind != ReminderKind.Recorded) throw ProcessRuleException.Conflict("not-a-recorded-reminder", reminderId, reminder.Kind);
+            ?? throw DomainRuleException.NotFound("reminder-not-found", reminderId);
+        if (reminder.Kind != ReminderKind.Recorded) throw DomainRuleException.Conflict("not-a-recorded-reminder", reminderId, reminder.Kind);
         return reminder;
     }
 
     private static object RecordedFacts(Reminder r) =>
         new { SentOn = r.DueOn, Channel = r.Channel is { } channel ? RecordedReminders.Name(channel) : null, r.Sequence, r.LetterNumber, r.Note };
 
-    private static ProcessRuleException AlreadyRecorded(RecordReminder command) =>
-        ProcessRuleException.Conflict("reminder-already-recorded", new BodyRef(command.BodyId), command.SentOn);
+    private static DomainRuleException AlreadyRecorded(RecordReminder command) =>
+        DomainRuleException.Conflict("reminder-already-recorded", new BodyRef(command.BodyId), command.SentOn);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -143,7 +143,7 @@ public sealed class ReminderService(
     public async Task<List<Reminder>> SendNowAsync(Process process, CancellationToken cancellationToken)
     {
         if (process.Status != ProcessStatus.Active)
-            throw ProcessRuleException.Conflict("nobody-to-remind", process.Status);
+            throw DomainRuleException.Conflict("nobody-to-remind", process.Status);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var definition = versions.Get(process.DefinitionId, process.DefinitionVersion);

@@ -37,7 +37,7 @@ public sealed class SampleGroupPlayer(
             {
                 await PlayAsync(group.Id, sample, cancellationToken);
             }
-            catch (ProcessRuleException ex)
+            catch (DomainRuleException ex)
             {
                 // Whatever was recorded stays, as a secretary's partial record would; the log says where it stopped.
                 logger.LogError("Sample group {File} stopped: {Problem}", sample.File, ex.Message);

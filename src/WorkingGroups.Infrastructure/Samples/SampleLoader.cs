@@ -55,7 +55,7 @@ public sealed class SampleLoader(
         {
             process = await processes.StartAsync(history.Start, User, cancellationToken);
         }
-        catch (ProcessRuleException ex)
+        catch (DomainRuleException ex)
         {
             logger.LogError("Sample {File} was not started: {Problem}", history.File, ex.Message);
             return;
@@ -72,7 +72,7 @@ public sealed class SampleLoader(
                     _ => throw new InvalidOperationException($"Unknown sample action {action.GetType().Name}."),
                 });
             }
-            catch (ProcessRuleException ex)
+            catch (DomainRuleException ex)
             {
                 // The history contradicts the process rules (e.g. a step before its predecessor): say where, and
                 // close the half-played sample so it does not pass for real work.

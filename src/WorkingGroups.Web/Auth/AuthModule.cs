@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using WorkingGroups.Infrastructure.Identity;
 using WorkingGroups.Infrastructure.Settings;
+using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Auth;
 
@@ -40,10 +41,10 @@ public static class AuthModule
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.Events.OnRedirectToLogin = context => IsApi(context.HttpContext)
+            o.Events.OnRedirectToLogin = context => context.HttpContext.IsApi()
                 ? Unauthorized(context.HttpContext)
                 : Redirect(context);
-            o.Events.OnRedirectToAccessDenied = context => IsApi(context.HttpContext)
+            o.Events.OnRedirectToAccessDenied = context => context.HttpContext.IsApi()
                 ? Problems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this.")
                 : Redirect(context);
         });
@@ -77,9 +78,4 @@ public static class AuthModule
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
-
-    /// <summary>Answered as an API (401 problem, not a redirect): the API itself and the OpenAPI document tools fetch.</summary>
-    private static bool IsApi(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/api")
-        || (http.Request.Path.StartsWithSegments("/openapi") && http.Request.Path.Value!.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
 }

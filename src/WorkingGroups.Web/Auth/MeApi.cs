@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Identity;
 using WorkingGroups.Web.Processes;
+using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Auth;
 
@@ -28,7 +29,7 @@ public static class MeApi
         me.MapPut("/language", async (LanguageView request, ClaimsPrincipal user, UserManager<AppUser> users) =>
         {
             var language = request.Language is null ? null
-                : AppUser.KnownLanguage(request.Language) ?? throw ProcessRuleException.Invalid("language", "not-a-choice", "language", request.Language, AppUser.Languages);
+                : AppUser.KnownLanguage(request.Language) ?? throw DomainRuleException.Invalid("language", "not-a-choice", "language", request.Language, AppUser.Languages);
             var account = await users.GetUserAsync(user) ?? throw new AccessDeniedException("The account behind this sign-in no longer exists.");
             account.Language = language;
             var saved = await users.UpdateAsync(account);

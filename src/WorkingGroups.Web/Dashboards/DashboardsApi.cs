@@ -15,7 +15,7 @@ public static class DashboardsApi
     public static WebApplication MapDashboardsApi(this WebApplication app)
     {
         var dashboards = app.MapGroup("/api/v1/dashboards").WithTags("Dashboards").RequireAuthorization().WithProblems()
-            .AddEndpointFilter<Processes.ProblemFilter>();
+            .AddEndpointFilter<ProblemFilter>();
         dashboards.MapGet("/portfolio", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
         {
             var (processes, date) = await data.LoadAsync(asOf, country, ct);
@@ -42,7 +42,7 @@ public static class DashboardsApi
             .WithName("getAgenciesDashboard").WithSummary("How fast each agency answers");
 
         var exports = app.MapGroup("/api/v1/exports").WithTags("Dashboards").RequireAuthorization().WithProblems()
-            .AddEndpointFilter<Processes.ProblemFilter>();
+            .AddEndpointFilter<ProblemFilter>();
         exports.MapGet("/steps.csv", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
         {
             var (processes, date) = await data.LoadAsync(asOf, country, ct);
@@ -107,24 +107,4 @@ public static class DashboardsApi
             .ProducesFile(OpenApiModule.Xlsx);
         return app;
     }
-}
-
-/// <summary>Loads the processes a dashboard reads, and checks the date it is asked for.</summary>
-public sealed class DashboardData(ProcessService service, ReminderService reminders, TimeProvider clock)
-{
-    public Task<Dictionary<(Guid ProcessId, string BodyId), int>> RemindersSentAsync(DateOnly asOf, CancellationToken ct) =>
-        reminders.SentToBodiesAsync(asOf, ct);
-
-    public async Task<(IReadOnlyList<ProcessOnDefinition> Processes, DateOnly AsOf)> LoadAsync(DateOnly? asOf, string? country, CancellationToken ct)
-    {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (asOf > today) throw ProcessRuleException.Invalid("asOf", "date-in-future", "asOf", asOf, today);
-        var processes = await service.ListAsync(string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant(), null, ct);
-        return (processes.Select(p => new ProcessOnDefinition(p, service.DefinitionOf(p))).ToList(), asOf ?? today);
-    }
-}
-
-public static class DashboardsModule
-{
-    public static IServiceCollection AddDashboards(this IServiceCollection services) => services.AddScoped<DashboardData>();
 }

@@ -36,7 +36,7 @@ public static class AmendmentsApi
         {
             await GroupsApi.AuthorizeAsync(user, groupId, service, ct);
             var command = new StartAmendment(
-                string.IsNullOrWhiteSpace(request.DefinitionId) ? throw ProcessRuleException.Invalid("definitionId", "required", "definitionId") : request.DefinitionId,
+                string.IsNullOrWhiteSpace(request.DefinitionId) ? throw DomainRuleException.Invalid("definitionId", "required", "definitionId") : request.DefinitionId,
                 RequestMapping.Required(request.StartedOn, "startedOn"), request.Title, request.Withdraw ?? []);
             var (amendment, process) = await amendments.StartAsync(groupId, command, user.Who(), ct);
             return TypedResults.Created($"/api/v1/processes/{process.Id}",

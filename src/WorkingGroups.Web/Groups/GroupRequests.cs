@@ -15,7 +15,7 @@ public sealed record RepresentativeRequest(string? Name, string? Position, strin
 internal static class GroupRequestMapping
 {
     public static RenameBody ToCommand(this RenameBodyRequest r) =>
-        new(new LocalizedText(r.Name ?? throw ProcessRuleException.Invalid("name", "required", "name")), RequestMapping.Required(r.EffectiveOn, "effectiveOn"));
+        new(new LocalizedText(r.Name ?? throw DomainRuleException.Invalid("name", "required", "name")), RequestMapping.Required(r.EffectiveOn, "effectiveOn"));
 
     public static ChangeRepresentative ToCommand(this RepresentativeRequest r) =>
         new(new Nominee(r.Name ?? "", r.Position, r.Email), RequestMapping.Required(r.EffectiveOn, "effectiveOn"));

@@ -9,8 +9,11 @@ namespace WorkingGroups.Web.Groups;
 
 public static class GroupsApi
 {
-    /// <summary>Reads for any signed-in user; changes for the group country's coordinators and admins.</summary>
-    public static RouteGroupBuilder MapGroupsApi(this WebApplication app)
+    /// <summary>
+    /// The groups API under /api/v1/groups, with their amendments, meetings and Work Plans (the pages are Razor Pages
+    /// under /groups). Reads for any signed-in user; changes for the group country's coordinators and admins.
+    /// </summary>
+    public static WebApplication MapGroups(this WebApplication app)
     {
         var groups = app.MapGroup("/api/v1/groups").WithTags("Groups").RequireAuthorization().WithProblems()
             .AddEndpointFilter<ProblemFilter>();
@@ -47,7 +50,8 @@ public static class GroupsApi
         })
             .WithName("changeRepresentative").WithSummary("Change a body's representative");
 
-        return groups;
+        groups.MapAmendmentsApi().MapMeetingsApi().MapWorkPlansApi();
+        return app;
     }
 
     /// <summary>Only a coordinator of the group's country or an admin changes it (checked before the input, like processes).</summary>

@@ -51,9 +51,9 @@ internal static class MeetingRequestMapping
 
     /// <summary>An enum spelled as the API spells it ("in-progress"); anything else is a 400 listing the choices.</summary>
     public static T Choice<T>(string? text, string field) where T : struct, Enum =>
-        text is null ? throw ProcessRuleException.Invalid(field, "required", field)
+        text is null ? throw DomainRuleException.Invalid(field, "required", field)
         : KindNames.TryParse<T>(text, out var value) ? value
-        : throw ProcessRuleException.Invalid(field, "not-a-choice", field, text, KindNames.All<T>());
+        : throw DomainRuleException.Invalid(field, "not-a-choice", field, text, KindNames.All<T>());
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

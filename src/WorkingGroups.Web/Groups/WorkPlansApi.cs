@@ -56,7 +56,7 @@ public static class WorkPlansApi
             ClaimsPrincipal user, WorkPlanService plans, GroupService service, CancellationToken ct) =>
         {
             await GroupsApi.AuthorizeAsync(user, groupId, service, ct);
-            var meetingId = request.MeetingId ?? throw ProcessRuleException.Invalid("meetingId", "required", "meetingId");
+            var meetingId = request.MeetingId ?? throw DomainRuleException.Invalid("meetingId", "required", "meetingId");
             return TypedResults.Ok(WorkPlanView.From(await plans.AdoptAsync(groupId, planId, meetingId, ct), plans.Today));
         })
             .WithName("adoptWorkPlan").WithSummary("Adopt a Work Plan at a meeting");

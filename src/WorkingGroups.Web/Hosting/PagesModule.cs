@@ -26,33 +26,3 @@ public static class PagesModule
         return services;
     }
 }
-
-public static class StatusPagesModule
-{
-    /// <summary>Error statuses without a body: problem details for the API, a readable page in the reader's language elsewhere.</summary>
-    public static WebApplication UseStatusPages(this WebApplication app)
-    {
-        static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi");
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
-        app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
-        return app;
-    }
-}
-
-/// <summary>A user signed in with a printed one-time password sees only the page that changes it.</summary>
-internal sealed class MustChangePasswordFilter : IAsyncPageFilter
-{
-    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
-
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        var path = context.HttpContext.Request.Path;
-        if (context.HttpContext.User.HasClaim(c => c.Type == AppClaims.MustChangePassword)
-            && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/culture"))
-        {
-            context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult("/account/password");
-            return;
-        }
-        await next();
-    }
-}

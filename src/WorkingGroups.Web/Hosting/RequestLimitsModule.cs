@@ -73,7 +73,7 @@ public static class RequestLimitsModule
     private static Task Refuse(HttpContext http, long max)
     {
         var detail = $"The request body is larger than {max / 1024} KB.";
-        if (http.Request.Path.StartsWithSegments("/api")) return Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "Request too large", detail);
+        if (http.IsApi()) return Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "Request too large", detail);
         http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge; // the status pages show a readable page
         return Task.CompletedTask;
     }

@@ -4,6 +4,7 @@ using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Infrastructure.Samples;
 using WorkingGroups.Infrastructure.Settings;
 using WorkingGroups.Web.Auth;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.Web.Hosting;
 

@@ -1,44 +1,67 @@
 using Microsoft.AspNetCore.DataProtection;
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Infrastructure.Hosting;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Processes;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkingGroups.Web.Samples;
 
 namespace WorkingGroups.Web.Hosting;
 
 /// <summary>
-/// Runs before the server accepts requests: load the definitions (an invalid one stops start-up), migrate the
-/// database and record the definition versions, move on the processes a database from before the engine was ours
-/// left behind (<see cref="ProcessService.CatchUpAsync"/>), then do what a first start does
-/// (the first Admin, the samples). Instances sharing one PostgreSQL database take turns (<see cref="SharedLock"/>).
+/// Runs before any hosted service starts (it works in <see cref="StartingAsync"/>, which the host runs first for every
+/// service): load the definitions (an invalid one stops start-up), migrate the database and record the definition
+/// versions, move on the processes a database from before the engine was ours left behind
+/// (<see cref="ProcessService.CatchUpAsync"/>), then do what a first start does (the first Admin, the samples).
+/// Instances sharing one PostgreSQL database take turns (<see cref="SharedLock"/>). Then the features' own
+/// <see cref="IStartupWork"/>. Data Protection reads its key ring as it starts, and on PostgreSQL that ring is a table
+/// the migrations create; the Hangfire server must not claim mail before a killed run's claims are released.
 /// </summary>
-public sealed class StartupTasks(IServiceProvider services) : IHostedService
+internal sealed class StartupTasks(
+    DefinitionCatalog catalog,
+    SharedLock sharedLock,
+    DatabaseInitializer database,
+    ProcessService processes,
+    FirstRun firstRun,
+    IDataProtectionProvider protection,
+    IEnumerable<IStartupWork> work) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        var catalog = services.GetRequiredService<DefinitionCatalog>();
-        await using (await services.GetRequiredService<SharedLock>().TakeAsync(SharedLock.StartUp, cancellationToken))
+        await using (await sharedLock.TakeAsync(SharedLock.StartUp, cancellationToken))
         {
-            var upgraded = await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(catalog, cancellationToken);
-            if (upgraded) await services.GetRequiredService<ProcessService>().CatchUpAsync(cancellationToken);
-            await services.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
+            var upgraded = await database.InitializeAsync(catalog, cancellationToken);
+            if (upgraded) await processes.CatchUpAsync(cancellationToken);
+            await firstRun.RunAsync(cancellationToken);
             // The first protection creates the signing key if there is none: here, one instance at a time, so that
             // instances sharing a database never make a key each and refuse each other's answer links and cookies.
-            services.GetRequiredService<IDataProtectionProvider>().CreateProtector("WorkingGroups.StartUp").Protect([0]);
+            protection.CreateProtector("WorkingGroups.StartUp").Protect([0]);
         }
+        foreach (var step in work) await step.RunAsync(cancellationToken);
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 public static class StartupTasksModule
 {
+    /// <summary>The start-up tasks, the first Admin and the samples included.</summary>
     public static IServiceCollection AddStartupTasks(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
-        // The first hosted service of all, ahead of the framework's own: Data Protection reads its key ring as it starts,
-        // and on PostgreSQL that ring is a table the migrations have to create first.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
+        services.AddPersistence();
+        services.AddSamples(); // a first run loads them
+        services.AddScoped<FirstAdmin>();
+        services.AddSingleton<FirstRun>();
+        services.TryAddSingleton(new FirstRunConsole(Console.Out));
+        services.AddHostedService<StartupTasks>();
         return services;
     }
 }

@@ -40,7 +40,7 @@ public static class TextFormatting
         e.Title + (e.Number is null ? "" : $" № {e.Number}") + (e.Date is null ? "" : $", {t.Date(e.Date)}");
 
     /// <summary>A rule's message in the reader's language, naming steps and bodies by their titles.</summary>
-    public static string Rule(this IStringLocalizer t, ProcessRuleException error, ProcessDefinition? definition)
+    public static string Rule(this IStringLocalizer t, DomainRuleException error, ProcessDefinition? definition)
     {
         var template = t[$"Rule.{error.Code}"];
         if (template.ResourceNotFound) return error.Detail;

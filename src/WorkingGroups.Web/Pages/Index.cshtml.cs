@@ -4,6 +4,7 @@ using WorkingGroups.Core.Definitions;
 using WorkingGroups.Infrastructure.Attention;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Auth;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.Web.Pages;
 

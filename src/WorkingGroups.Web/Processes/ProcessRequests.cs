@@ -34,7 +34,7 @@ internal static class RequestMapping
         {
             "accepted" => InvitationResponse.Accepted,
             "declined" => InvitationResponse.Declined,
-            var other => throw ProcessRuleException.Invalid("response", "not-a-response", other),
+            var other => throw DomainRuleException.Invalid("response", "not-a-response", other),
         },
         Required(r.RespondedOn, "respondedOn"),
         r.Nominee is null ? null : new Nominee(r.Nominee.Name ?? "", r.Nominee.Position, r.Nominee.Email),
@@ -57,8 +57,8 @@ internal static class RequestMapping
     }
 
     internal static T Required<T>(T? value, string field) where T : struct =>
-        value ?? throw ProcessRuleException.Invalid(field, "required", field);
+        value ?? throw DomainRuleException.Invalid(field, "required", field);
 
     internal static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw ProcessRuleException.Invalid(field, "required", field) : value;
+        string.IsNullOrWhiteSpace(value) ? throw DomainRuleException.Invalid(field, "required", field) : value;
 }

@@ -20,7 +20,7 @@ public static class ProcessesApi
         {
             ProcessStatus? wanted = status is null ? null
                 : Enum.TryParse<ProcessStatus>(status, ignoreCase: true, out var s) ? s
-                : throw ProcessRuleException.Invalid("status", "not-a-status", status);
+                : throw DomainRuleException.Invalid("status", "not-a-status", status);
             var processes = await service.ListAsync(country?.ToUpperInvariant(), wanted, ct);
             var today = Today(clock);
             return TypedResults.Ok(processes.Select(p => ProcessView.From(p, service.DefinitionOf(p), today)).ToList());
@@ -78,7 +78,7 @@ public static class ProcessesApi
         ProcessView.From(process, service.DefinitionOf(process), Today(clock));
 
     private static async Task<Process> Existing(ProcessService service, Guid id, CancellationToken ct) =>
-        await service.FindAsync(id, ct) ?? throw ProcessRuleException.NotFound("process-not-found", id);
+        await service.FindAsync(id, ct) ?? throw DomainRuleException.NotFound("process-not-found", id);
 
     /// <summary>The country a write is authorized against: one small read, not the whole process the action reads anyway.</summary>
     /// <summary>The check of a change, run by the service on the process it reads (so no read of its own).</summary>
@@ -87,34 +87,5 @@ public static class ProcessesApi
     private static void Authorize(ClaimsPrincipal user, string country)
     {
         if (!user.CanCoordinate(country)) throw new AccessDeniedException($"Only a coordinator for {country} or an admin may change this process.");
-    }
-}
-
-/// <summary>A signed-in user who may read but not change this.</summary>
-public sealed class AccessDeniedException(string detail) : Exception(detail);
-
-/// <summary>Rule violations become RFC 9457 problem details: 404, 409, 400 with the field, 403.</summary>
-internal sealed class ProblemFilter : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (ProcessRuleException ex) when (ex.Kind == RuleKind.Invalid)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ex.Field ?? ""] = [ex.Detail] },
-                detail: ex.Detail, title: ex.Title);
-        }
-        catch (ProcessRuleException ex)
-        {
-            return TypedResults.Problem(statusCode: ex.Kind == RuleKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict,
-                title: ex.Title, detail: ex.Detail);
-        }
-        catch (AccessDeniedException ex)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: ex.Message);
-        }
     }
 }

@@ -6,6 +6,7 @@ using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Auth;
 using WorkingGroups.Web.Processes;
+using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Reminders;
 
@@ -101,7 +102,7 @@ public static class RemindersApi
             .WithName("getDigest").WithSummary("Whether the caller gets the weekly digest");
         digest.MapPut("/", async (DigestView request, ClaimsPrincipal user, Digests digests, CancellationToken ct) =>
         {
-            if (request.Weekly is not { } weekly) throw ProcessRuleException.Invalid("weekly", "weekly-required");
+            if (request.Weekly is not { } weekly) throw DomainRuleException.Invalid("weekly", "weekly-required");
             await digests.SubscribeAsync(Email(user), user.IsAdmin() ? null : user.Country(), weekly, ct);
             return TypedResults.Ok(request);
         })
@@ -112,7 +113,7 @@ public static class RemindersApi
     private static string Email(ClaimsPrincipal user) => user.Identity?.Name ?? throw new AccessDeniedException("Your sign-in names no e-mail address.");
 
     private static async Task<Process> Existing(ProcessService processes, Guid id, CancellationToken ct) =>
-        await processes.FindAsync(id, ct) ?? throw ProcessRuleException.NotFound("process-not-found", id);
+        await processes.FindAsync(id, ct) ?? throw DomainRuleException.NotFound("process-not-found", id);
 
     private static async Task<Process> Coordinated(ProcessService processes, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {

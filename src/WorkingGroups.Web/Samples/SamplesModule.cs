@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using WorkingGroups.Core.Definitions;
+using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Hosting;
 using WorkingGroups.Infrastructure.Samples;
 
 namespace WorkingGroups.Web.Samples;
@@ -7,16 +7,14 @@ namespace WorkingGroups.Web.Samples;
 public static class SamplesModule
 {
     /// <summary>
-    /// The first start: an Admin account, and (unless <c>Samples:Load=false</c>) the sample definitions in the
-    /// catalog and the sample histories in an empty database. Call after <c>AddDefinitions()</c>: it extends its catalog.
+    /// Unless <c>Samples:Load=false</c>, the sample definitions in the catalog and the sample histories, which the first
+    /// start loads in an empty database.
     /// </summary>
     public static IServiceCollection AddSamples(this IServiceCollection services)
     {
-        var definitions = services.LastOrDefault(d => d.ServiceType == typeof(DefinitionCatalog))?.ImplementationFactory
-            ?? throw new InvalidOperationException("AddSamples() extends the definition catalog: call it after AddDefinitions().");
-        services.Replace(ServiceDescriptor.Singleton(sp =>
+        if (!services.FirstTime<SampleLoader>()) return services;
+        services.AddDefinitions(new CatalogExtension((sp, catalog) =>
         {
-            var catalog = (DefinitionCatalog)definitions(sp);
             var configuration = sp.GetRequiredService<IConfiguration>();
             return SamplesSettings.Load(configuration) && SamplesSettings.Folder(configuration) is { } folder
                 ? SampleDefinitions.Add(catalog, folder)
@@ -24,9 +22,6 @@ public static class SamplesModule
         }));
         services.AddSingleton<SampleLoader>();
         services.AddSingleton<SampleGroupPlayer>();
-        services.AddScoped<FirstAdmin>();
-        services.AddSingleton<FirstRun>();
-        services.TryAddSingleton(new FirstRunConsole(Console.Out));
         return services;
     }
 }

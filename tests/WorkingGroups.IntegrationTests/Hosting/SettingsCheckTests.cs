@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Infrastructure.Settings;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.IntegrationTests.Hosting;
 

@@ -26,7 +26,7 @@ public sealed class ManyRowsTests : IDisposable
         Kind = kind,
         Sequence = sequence,
         DueOn = dueOn,
-        Status = ReminderStatus.Due,
+        Status = MailStatus.Due,
         CreatedAt = new DateTime(2026, 3, 12, 9, 30, 15, 123, DateTimeKind.Utc).AddTicks(4567),
     };
 

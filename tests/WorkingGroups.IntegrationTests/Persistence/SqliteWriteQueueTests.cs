@@ -25,7 +25,7 @@ public sealed class SqliteWriteQueueTests : IDisposable
     private static Reminder NewReminder(Guid process, string body) => new()
     {
         ProcessId = process, StepId = "invitations", BodyId = body, Kind = ReminderKind.Reminder, Sequence = 1,
-        DueOn = new DateOnly(2026, 3, 12), Status = ReminderStatus.Due, CreatedAt = DateTime.UtcNow,
+        DueOn = new DateOnly(2026, 3, 12), Status = MailStatus.Due, CreatedAt = DateTime.UtcNow,
     };
 
     private async Task SaveAsync(params Reminder[] reminders)

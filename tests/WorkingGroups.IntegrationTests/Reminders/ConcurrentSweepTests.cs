@@ -35,7 +35,7 @@ public sealed class ConcurrentSweepTests
             db.Reminders.AddRange(processes.SelectMany(p => Bodies.Select(body => new Reminder
             {
                 ProcessId = Guid.Parse(ProcessApi.Id(p)), StepId = "invitations", BodyId = body, Kind = ReminderKind.Reminder,
-                Sequence = 1, DueOn = app.Today, Status = ReminderStatus.Due, CreatedAt = now,
+                Sequence = 1, DueOn = app.Today, Status = MailStatus.Due, CreatedAt = now,
             })));
             await db.SaveChangesAsync();
         }

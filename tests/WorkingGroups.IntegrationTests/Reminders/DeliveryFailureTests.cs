@@ -140,7 +140,7 @@ public sealed class DeliveryFailureTests
             // As if the app died after handing the reminder to a job that never ran (jobs were in memory).
             using var scope = before.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Reminders.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Scheduled).SetProperty(r => r.ScheduledAt, due.UtcDateTime));
+            await db.Reminders.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, MailStatus.Scheduled).SetProperty(r => r.ScheduledAt, due.UtcDateTime));
         }
 
         using (var after = new ReminderApp(smtp, folder, now: due.AddHours(1)))

@@ -48,10 +48,10 @@ public sealed class LeftoverMailTests : IDisposable
             var contexts = first.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
             await using var db = await contexts.CreateDbContextAsync();
             var now = first.Clock.GetUtcNow().UtcDateTime;
-            Assert.Equal(1, await db.Digests.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, ReminderStatus.Sending).SetProperty(d => d.ClaimedAt, now)));
+            Assert.Equal(1, await db.Digests.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, MailStatus.Sending).SetProperty(d => d.ClaimedAt, now)));
             Assert.Equal(1, await db.Set<GroupNotice>().Where(n => n.Kind == NoticeKind.MeetingInvitation)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, ReminderStatus.Sending).SetProperty(n => n.ClaimedAt, now)));
-            Assert.Equal(1, await db.AnswerNotices.ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, ReminderStatus.Sending).SetProperty(n => n.ClaimedAt, now)));
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, MailStatus.Sending).SetProperty(n => n.ClaimedAt, now)));
+            Assert.Equal(1, await db.AnswerNotices.ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, MailStatus.Sending).SetProperty(n => n.ClaimedAt, now)));
         }
 
         // The same morning, with SMTP: what was claimed is handed out again at once, not ten minutes later.
@@ -73,7 +73,7 @@ public sealed class LeftoverMailTests : IDisposable
         Assert.Single(smtp.Messages, IsInvitation);
         Assert.Single(smtp.Messages, IsAnswerNotice);
         await using var after = await second.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Equal(ReminderStatus.Sent, (await after.Digests.SingleAsync()).Status);
+        Assert.Equal(MailStatus.Sent, (await after.Digests.SingleAsync()).Status);
     }
 
     private static bool IsDigest(MimeKit.MimeMessage m) => m.Subject?.StartsWith("Weekly digest", StringComparison.Ordinal) == true;

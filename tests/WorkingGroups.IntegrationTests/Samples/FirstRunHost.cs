@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkingGroups.Infrastructure.Identity;
 using WorkingGroups.IntegrationTests.Hosting;
 using WorkingGroups.Web.Samples;
+using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.IntegrationTests.Samples;
 

@@ -84,15 +84,15 @@ public sealed class CompositionTests
     {
         var group = Founded();
         Assert.Equal("effective-not-after-current",
-            Assert.Throws<ProcessRuleException>(() => group.RenameBody("isc-mes", Name("x", "x"), D("2025-12-29"))).Code);
+            Assert.Throws<DomainRuleException>(() => group.RenameBody("isc-mes", Name("x", "x"), D("2025-12-29"))).Code);
         Assert.Equal("body-not-in-group",
-            Assert.Throws<ProcessRuleException>(() => group.RenameBody("nobody", Name("x", "x"), D("2026-01-10"))).Code);
+            Assert.Throws<DomainRuleException>(() => group.RenameBody("nobody", Name("x", "x"), D("2026-01-10"))).Code);
         Assert.Equal("body-not-member-on",
-            Assert.Throws<ProcessRuleException>(() => group.ChangeRepresentative("isc-mes", new Nominee("A", null, null), D("2025-12-01"))).Code);
+            Assert.Throws<DomainRuleException>(() => group.ChangeRepresentative("isc-mes", new Nominee("A", null, null), D("2025-12-01"))).Code);
         Assert.Equal("body-already-member",
-            Assert.Throws<ProcessRuleException>(() => group.AddBody("iwac", Name("x", "x"), [BodyRole.Member], null, D("2026-01-10"))).Code);
+            Assert.Throws<DomainRuleException>(() => group.AddBody("iwac", Name("x", "x"), [BodyRole.Member], null, D("2026-01-10"))).Code);
         Assert.Equal("date-before-establishment",
-            Assert.Throws<ProcessRuleException>(() => group.AddBody("health", Name("x", "x"), [BodyRole.Member], null, D("2025-01-10"))).Code);
+            Assert.Throws<DomainRuleException>(() => group.AddBody("health", Name("x", "x"), [BodyRole.Member], null, D("2025-01-10"))).Code);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ProcessEngineTests
 
     private static AnswerInvitation Decline(string respondedOn, string? reason = null) => new(InvitationResponse.Declined, D(respondedOn), null, reason);
 
-    private static ProcessRuleException Refused(Action command) => Assert.Throws<ProcessRuleException>(command);
+    private static DomainRuleException Refused(Action command) => Assert.Throws<DomainRuleException>(command);
 
     [Fact]
     public void Start_opens_the_steps_that_wait_for_nothing_on_the_start_date_and_leaves_the_others_waiting()

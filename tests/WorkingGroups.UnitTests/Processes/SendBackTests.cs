@@ -19,7 +19,7 @@ public sealed class SendBackTests
     private static void SendBack(Process process, string stepId, string sentBackOn, string reason = "Comments on the draft", string? today = null) =>
         process.SendBack(Definition, stepId, new SendBackStep(D(sentBackOn), reason), D(today ?? sentBackOn));
 
-    private static ProcessRuleException Refused(Action command) => Assert.Throws<ProcessRuleException>(command);
+    private static DomainRuleException Refused(Action command) => Assert.Throws<DomainRuleException>(command);
 
     [Fact]
     public void A_done_step_runs_again_from_the_date_it_was_sent_back_and_keeps_its_earlier_round()

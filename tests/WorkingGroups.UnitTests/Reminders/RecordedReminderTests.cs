@@ -41,7 +41,7 @@ public sealed class RecordedReminderTests
     [InlineData("dles-mes", "2026-03-01", "date-before-invitation-sent", RuleKind.Invalid)]
     public void An_answered_or_unknown_invitation_a_future_date_and_a_date_before_the_invitation_are_refused(string body, string sentOn, string code, RuleKind kind)
     {
-        var error = Assert.Throws<ProcessRuleException>(() => RecordedReminders.Check(Inviting(), Definition, Command(body, sentOn), Today));
+        var error = Assert.Throws<DomainRuleException>(() => RecordedReminders.Check(Inviting(), Definition, Command(body, sentOn), Today));
         Assert.Equal((code, kind), (error.Code, error.Kind));
         if (kind == RuleKind.Invalid) Assert.Equal("sentOn", error.Field);
     }
@@ -50,12 +50,12 @@ public sealed class RecordedReminderTests
     public void A_step_that_is_not_an_invitations_step_an_unknown_step_and_a_finished_process_are_refused()
     {
         Assert.Equal("not-an-invitations-step",
-            Assert.Throws<ProcessRuleException>(() => RecordedReminders.Check(Inviting(), Definition, Command(step: "draft-order"), Today)).Code);
+            Assert.Throws<DomainRuleException>(() => RecordedReminders.Check(Inviting(), Definition, Command(step: "draft-order"), Today)).Code);
         Assert.Equal(RuleKind.NotFound,
-            Assert.Throws<ProcessRuleException>(() => RecordedReminders.Check(Inviting(), Definition, Command(step: "no-such-step"), Today)).Kind);
+            Assert.Throws<DomainRuleException>(() => RecordedReminders.Check(Inviting(), Definition, Command(step: "no-such-step"), Today)).Kind);
         var established = KazakhGroup.EstablishedProcess();
         Assert.Equal("process-not-active",
-            Assert.Throws<ProcessRuleException>(() => RecordedReminders.Check(established, Definition, Command(), Today)).Code);
+            Assert.Throws<DomainRuleException>(() => RecordedReminders.Check(established, Definition, Command(), Today)).Code);
     }
 
     [Fact]
@@ -63,12 +63,12 @@ public sealed class RecordedReminderTests
     {
         Assert.Equal(["email", "letter", "phone", "meeting"], RecordedReminders.ChannelNames);
         Assert.Equal(ReminderChannel.Phone, RecordedReminders.Channel("phone"));
-        var error = Assert.Throws<ProcessRuleException>(() => RecordedReminders.Channel("pigeon"));
+        var error = Assert.Throws<DomainRuleException>(() => RecordedReminders.Channel("pigeon"));
         Assert.Equal(("channel", "not-a-choice"), (error.Field, error.Code));
         Assert.Contains("email, letter, phone, meeting", error.Detail);
-        Assert.Equal("required", Assert.Throws<ProcessRuleException>(() => RecordedReminders.Channel(" ")).Code);
+        Assert.Equal("required", Assert.Throws<DomainRuleException>(() => RecordedReminders.Channel(" ")).Code);
         Assert.Equal("not-a-choice",
-            Assert.Throws<ProcessRuleException>(() => RecordedReminders.Check(Inviting(), Definition, Command(channel: (ReminderChannel)42), Today)).Code);
+            Assert.Throws<DomainRuleException>(() => RecordedReminders.Check(Inviting(), Definition, Command(channel: (ReminderChannel)42), Today)).Code);
     }
 
     [Fact]

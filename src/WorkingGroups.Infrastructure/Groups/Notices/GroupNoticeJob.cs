@@ -7,6 +7,7 @@ using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.Infrastructure.Groups.Notices;
 
@@ -31,7 +32,7 @@ public sealed class GroupNoticeJob(
         var facts = await FactsAsync(db, notice, today, cancellationToken);
         if (facts is null || !StillRelevant(notice, facts, today))
         {
-            notice.Status = ReminderStatus.Cancelled;
+            notice.Status = MailStatus.Cancelled;
             return null;
         }
         var definition = versions.Find(facts.Group.DefinitionId, facts.Group.DefinitionVersion);
@@ -41,7 +42,7 @@ public sealed class GroupNoticeJob(
         notice.Recipients = string.Join(", ", to.To.Concat(to.Cc));
         if (to.To.Count == 0)
         {
-            notice.Status = ReminderStatus.Failed;
+            notice.Status = MailStatus.Failed;
             notice.LastError = "No recipient: nobody to reach in the group and no coordinator in the country.";
             return null;
         }

@@ -6,6 +6,7 @@ using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Infrastructure.Settings;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.Infrastructure.Groups.Notices;
 

@@ -86,7 +86,7 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
             await notices.SendSoonAsync(ct); // now, not at the next sweep
             Answered = true;
         }
-        catch (ProcessRuleException ex)
+        catch (DomainRuleException ex)
         {
             Error = RuleMessage(ex);
             Response.StatusCode = ex.Kind == RuleKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
@@ -95,7 +95,7 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
     }
 
     /// <summary>A rule's refusal in the page's language, led by the field's label: the message stands above the form.</summary>
-    private string RuleMessage(ProcessRuleException error)
+    private string RuleMessage(DomainRuleException error)
     {
         Use(Language); // the culture LoadAsync set ended with it: an async method's ambient changes do not reach its caller
         var message = text.Rule(error, _definition);

@@ -35,7 +35,7 @@ public abstract class DashboardPage(DashboardData data, DefinitionCatalog catalo
         {
             (Processes, Date) = await data.LoadAsync(asOf, Country, ct);
         }
-        catch (ProcessRuleException ex)
+        catch (DomainRuleException ex)
         {
             Error = t.Rule(ex, null);
             (Processes, Date) = await data.LoadAsync(null, Country, ct);

@@ -5,15 +5,3 @@ using WorkingGroups.Web.Dashboards;
 namespace WorkingGroups.Web.Pages.Dashboard;
 
 public sealed class IndexModel(DashboardData data, DefinitionCatalog catalog, IStringLocalizer t) : DashboardPage(data, catalog, t);
-public sealed class StepsModel(DashboardData data, DefinitionCatalog catalog, IStringLocalizer t) : DashboardPage(data, catalog, t);
-public sealed class CountriesModel(DashboardData data, DefinitionCatalog catalog, IStringLocalizer t) : DashboardPage(data, catalog, t);
-public sealed class AgenciesModel(DashboardData data, DefinitionCatalog catalog, IStringLocalizer t) : DashboardPage(data, catalog, t)
-{
-    public IReadOnlyDictionary<(Guid ProcessId, string BodyId), int> RemindersSent { get; private set; } = new Dictionary<(Guid, string), int>();
-
-    public override async Task OnGetAsync(CancellationToken ct)
-    {
-        await base.OnGetAsync(ct);
-        RemindersSent = await Data.RemindersSentAsync(Date, ct);
-    }
-}

@@ -61,7 +61,7 @@ public abstract class GroupPageModel<TForm>(GroupService groups, DefinitionVersi
         {
             if (await change()) return Redirect($"{Request.Path}#{form.Split(':')[0]}");
         }
-        catch (ProcessRuleException ex)
+        catch (DomainRuleException ex)
         {
             Form.Add(ex, t, Definition);
         }

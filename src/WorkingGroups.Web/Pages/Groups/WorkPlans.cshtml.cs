@@ -18,7 +18,7 @@ public sealed class WorkPlansModel(GroupService groups, WorkPlanService plans, M
 
     public Task<IActionResult> OnPostCreateAsync(Guid id, CancellationToken ct) => ChangeAsync(id, "create", async () =>
     {
-        if (!int.TryParse(Input.Year, out var year)) throw ProcessRuleException.Invalid("year", "required", "year");
+        if (!int.TryParse(Input.Year, out var year)) throw DomainRuleException.Invalid("year", "required", "year");
         await plans.CreateAsync(id, year, ct);
         return true;
     }, ct);
@@ -43,7 +43,7 @@ public sealed class WorkPlansModel(GroupService groups, WorkPlanService plans, M
 
     public Task<IActionResult> OnPostAdoptAsync(Guid id, Guid plan, CancellationToken ct) => ChangeAsync(id, $"adopt:{plan}", async () =>
     {
-        if (!Guid.TryParse(Input.MeetingId, out var meeting)) throw ProcessRuleException.Invalid("meetingId", "required", "meetingId");
+        if (!Guid.TryParse(Input.MeetingId, out var meeting)) throw DomainRuleException.Invalid("meetingId", "required", "meetingId");
         await plans.AdoptAsync(id, plan, meeting, ct);
         return true;
     }, ct);

@@ -7,6 +7,7 @@ using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Auth;
+using WorkingGroups.Infrastructure.Mail;
 
 namespace WorkingGroups.Web.Pages.Processes;
 
@@ -138,7 +139,7 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
         {
             return RecordedReminders.Channel(Input.Channel);
         }
-        catch (ProcessRuleException ex)
+        catch (DomainRuleException ex)
         {
             Form.Add(ex, t, Definition);
             return null;
@@ -162,7 +163,7 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
         {
             if (await change() is not null) return Redirect($"/processes/{id}" + (step is not null ? $"#step-{step}" : anchor is not null ? $"#{anchor}" : ""));
         }
-        catch (ProcessRuleException ex)
+        catch (DomainRuleException ex)
         {
             Form.Add(ex, t, Definition);
         }

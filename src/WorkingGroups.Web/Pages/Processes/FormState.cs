@@ -28,7 +28,7 @@ public sealed class FormState
     public void Add(string field, string message) => _errors.TryAdd(field, message);
 
     /// <summary>A rule's refusal: next to its field when it names one, else above the form.</summary>
-    public void Add(ProcessRuleException error, IStringLocalizer t, ProcessDefinition? definition)
+    public void Add(DomainRuleException error, IStringLocalizer t, ProcessDefinition? definition)
     {
         var message = t.Rule(error, definition);
         if (error.Kind == RuleKind.Invalid && error.Field is not null) Add(error.Field, message);

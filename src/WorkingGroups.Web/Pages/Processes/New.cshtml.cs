@@ -39,7 +39,7 @@ public sealed class NewModel(ProcessService service, DefinitionCatalog catalog, 
             var process = await service.StartAsync(new StartProcess(definition!.Id, null, startedOn!.Value, Title), User.Who(), ct);
             return Redirect($"/processes/{process.Id}");
         }
-        catch (ProcessRuleException ex)
+        catch (DomainRuleException ex)
         {
             Form.Add(ex, t, definition);
             return Page();

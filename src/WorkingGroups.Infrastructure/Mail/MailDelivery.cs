@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 using MimeKit;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Reminders;
 
-namespace WorkingGroups.Infrastructure.Reminders;
+namespace WorkingGroups.Infrastructure.Mail;
 
 /// <summary>
 /// What the send jobs of process reminders and group notices share: claim the e-mail (only one job can), let the job
@@ -36,10 +37,10 @@ public sealed class MailDelivery(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // A job Hangfire runs twice, or one handed out again after a restart, finds the mail claimed or sent and stops here.
         var claimed = await db.Set<TMail>()
-            .Where(m => m.Id == id && (m.Status == ReminderStatus.Due || m.Status == ReminderStatus.Scheduled
-                                       || (m.Status == ReminderStatus.Sending && m.ClaimedAt < stale)))
+            .Where(m => m.Id == id && (m.Status == MailStatus.Due || m.Status == MailStatus.Scheduled
+                                       || (m.Status == MailStatus.Sending && m.ClaimedAt < stale)))
             .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, ReminderStatus.Sending)
+                .SetProperty(m => m.Status, MailStatus.Sending)
                 .SetProperty(m => m.ClaimedAt, now)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
         if (claimed == 0) return;
@@ -72,7 +73,7 @@ public sealed class MailDelivery(
 
     private void MarkSent(IOutgoingMail mail)
     {
-        mail.Status = ReminderStatus.Sent;
+        mail.Status = MailStatus.Sent;
         mail.SentAt = clock.GetUtcNow().UtcDateTime;
         mail.LastError = null;
     }
@@ -91,7 +92,7 @@ public sealed class MailDelivery(
         foreach (var id in ready)
         {
             if (await db.Set<TMail>().Where(m => m.Id == id).Where(Ready<TMail>(stale))
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, ReminderStatus.Scheduled).SetProperty(m => m.ClaimedAt, now), cancellationToken) == 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MailStatus.Scheduled).SetProperty(m => m.ClaimedAt, now), cancellationToken) == 0)
                 continue;
             jobs.Enqueue(job(id));
             handedOut.Add(id);
@@ -100,8 +101,8 @@ public sealed class MailDelivery(
     }
 
     private static Expression<Func<TMail, bool>> Ready<TMail>(DateTime stale) where TMail : IOutgoingMail =>
-        m => m.Status == ReminderStatus.Due || (m.Status == ReminderStatus.Scheduled && m.ClaimedAt < stale)
-             || (m.Status == ReminderStatus.Sending && m.ClaimedAt < stale);
+        m => m.Status == MailStatus.Due || (m.Status == MailStatus.Scheduled && m.ClaimedAt < stale)
+             || (m.Status == MailStatus.Sending && m.ClaimedAt < stale);
 
     /// <summary>
     /// At start-up, before Hangfire's workers run: every mail still claimed or handed to a job was left so by the
@@ -112,8 +113,8 @@ public sealed class MailDelivery(
     public async Task<int> ReleaseLeftoversAsync<TMail>(CancellationToken cancellationToken) where TMail : class, IOutgoingMail
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<TMail>().Where(m => m.Status == ReminderStatus.Scheduled || m.Status == ReminderStatus.Sending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, ReminderStatus.Due), cancellationToken);
+        return await db.Set<TMail>().Where(m => m.Status == MailStatus.Scheduled || m.Status == MailStatus.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MailStatus.Due), cancellationToken);
     }
 
     /// <summary>On a fresh context: the job's own may be what failed (the database busy under load).</summary>
@@ -123,7 +124,7 @@ public sealed class MailDelivery(
         var name = typeof(TMail).Name;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var mail = await db.Set<TMail>().SingleAsync(m => m.Id == id, cancellationToken);
-        if (mail.Status != ReminderStatus.Sending) return; // it was recorded as sent, cancelled or failed before the error
+        if (mail.Status != MailStatus.Sending) return; // it was recorded as sent, cancelled or failed before the error
         if (accepted)
         {
             // The server took it and only our record failed: record it now rather than send it a second time.
@@ -136,11 +137,11 @@ public sealed class MailDelivery(
         mail.LastError = error.Length > 2000 ? error[..2000] : error;
         if (mail.Attempts >= options.MaxAttempts)
         {
-            mail.Status = ReminderStatus.Failed;
+            mail.Status = MailStatus.Failed;
             await db.SaveChangesAsync(cancellationToken);
             logger.LogError(ex, "{Mail} {Id} failed after {Attempts} attempts", name, id, mail.Attempts);
             // Thrown so that the Hangfire dashboard shows the job as failed as well.
-            throw new ReminderDeliveryException($"{name} {id} failed after {mail.Attempts} attempts: {mail.LastError}", ex);
+            throw new MailDeliveryException($"{name} {id} failed after {mail.Attempts} attempts: {mail.LastError}", ex);
         }
         mail.Requeue(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
@@ -149,4 +150,4 @@ public sealed class MailDelivery(
     }
 }
 
-public sealed class ReminderDeliveryException(string message, Exception inner) : Exception(message, inner);
+public sealed class MailDeliveryException(string message, Exception inner) : Exception(message, inner);

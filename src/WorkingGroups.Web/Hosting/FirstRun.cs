@@ -1,13 +1,13 @@
 using WorkingGroups.Infrastructure.Samples;
 
-namespace WorkingGroups.Web.Samples;
+namespace WorkingGroups.Web.Hosting;
 
 /// <summary>What a start does once the engine runs: the first Admin on a database without users, then the samples.</summary>
-public sealed class FirstRun(IServiceProvider services, IConfiguration configuration, ILogger<FirstRun> logger)
+internal sealed class FirstRun(IServiceScopeFactory scopes, SampleLoader samples, IConfiguration configuration, ILogger<FirstRun> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using (var scope = services.CreateScope())
+        using (var scope = scopes.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<FirstAdmin>().EnsureAsync(cancellationToken);
         }
@@ -17,6 +17,6 @@ public sealed class FirstRun(IServiceProvider services, IConfiguration configura
             logger.LogWarning("No samples folder found (set {Key}); starting without samples", SamplesSettings.FolderKey);
             return;
         }
-        await services.GetRequiredService<SampleLoader>().LoadAsync(folder, cancellationToken);
+        await samples.LoadAsync(folder, cancellationToken);
     }
 }

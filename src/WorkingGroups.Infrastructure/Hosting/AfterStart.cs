@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace WorkingGroups.Infrastructure.Reminders;
+namespace WorkingGroups.Infrastructure.Hosting;
 
 /// <summary>
 /// Start-up work that need not hold up the first request: it runs once every hosted service has started, the web

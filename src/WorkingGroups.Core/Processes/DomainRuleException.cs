@@ -7,9 +7,9 @@ public enum RuleKind { NotFound, Conflict, Invalid }
 /// <see cref="Args"/> let a page say it in the reader's language. <see cref="Field"/> names the offending input
 /// (e.g. "completedOn") when there is one.
 /// </summary>
-public sealed class ProcessRuleException : Exception
+public sealed class DomainRuleException : Exception
 {
-    private ProcessRuleException(RuleKind kind, string title, string code, object?[] args, string? field)
+    private DomainRuleException(RuleKind kind, string title, string code, object?[] args, string? field)
         : base(RuleMessages.InEnglish(code, args))
     {
         Kind = kind;
@@ -26,11 +26,11 @@ public sealed class ProcessRuleException : Exception
     public string? Field { get; }
     public string Detail => Message;
 
-    public static ProcessRuleException NotFound(string code, params object?[] args) => new(RuleKind.NotFound, "Not found", code, args, null);
+    public static DomainRuleException NotFound(string code, params object?[] args) => new(RuleKind.NotFound, "Not found", code, args, null);
 
-    public static ProcessRuleException Conflict(string code, params object?[] args) =>
+    public static DomainRuleException Conflict(string code, params object?[] args) =>
         new(RuleKind.Conflict, "Conflict with the process's state", code, args, null);
 
-    public static ProcessRuleException Invalid(string field, string code, params object?[] args) =>
+    public static DomainRuleException Invalid(string field, string code, params object?[] args) =>
         new(RuleKind.Invalid, "Invalid input", code, args, field);
 }

@@ -2,7 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 
-namespace WorkingGroups.Infrastructure.Reminders;
+namespace WorkingGroups.Infrastructure.Mail;
 
 /// <summary>Sends one message over SMTP with MailKit. SmtpClient is not thread-safe: one per message.</summary>
 public sealed class MailSender(SmtpOptions smtp)

@@ -1,4 +1,4 @@
-namespace WorkingGroups.Web.Samples;
+namespace WorkingGroups.Web.Hosting;
 
 /// <summary>
 /// Where a first start prints what a person must copy (the first Admin's one-time password): the console itself,

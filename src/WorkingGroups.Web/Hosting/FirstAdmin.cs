@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Infrastructure.Identity;
 
-namespace WorkingGroups.Web.Samples;
+namespace WorkingGroups.Web.Hosting;
 
 /// <summary>
 /// On a database without users, creates one Admin (<c>Admin:Email</c>, default admin@localhost) with a one-time

@@ -1,0 +1,8 @@
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Processes;
+
+namespace WorkingGroups.Core.Dashboards;
+
+public sealed record PortfolioRow(
+    Guid Id, string Country, string Title, string DefinitionId, ProcessStatus Status, DateOnly StartedOn, DateOnly? EndedOn,
+    int ElapsedDays, int BenchmarkDays, int DaysOver, BenchmarkState State, IReadOnlyList<string> CurrentSteps);

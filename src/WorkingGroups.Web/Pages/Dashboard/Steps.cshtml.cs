@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Localization;
+using WorkingGroups.Core.Definitions;
+using WorkingGroups.Web.Dashboards;
+
+namespace WorkingGroups.Web.Pages.Dashboard;
+
+public sealed class StepsModel(DashboardData data, DefinitionCatalog catalog, IStringLocalizer t) : DashboardPage(data, catalog, t);
