@@ -17,27 +17,23 @@ namespace WorkingGroups.Web.Hosting;
 /// <see cref="IStartupWork"/>. Data Protection reads its key ring as it starts, and on PostgreSQL that ring is a table
 /// the migrations create; the Hangfire server must not claim mail before a killed run's claims are released.
 /// </summary>
-internal sealed class StartupTasks(
-    DefinitionCatalog catalog,
-    SharedLock sharedLock,
-    DatabaseInitializer database,
-    ProcessService processes,
-    FirstRun firstRun,
-    IDataProtectionProvider protection,
-    IEnumerable<IStartupWork> work) : IHostedLifecycleService
+internal sealed class StartupTasks(IServiceProvider services) : IHostedLifecycleService
 {
+    // Resolved here rather than taken in the constructor: resolving the catalog loads the definitions, and an invalid
+    // folder must fail start-up, not the host's resolution of its hosted services (after which it cannot stop).
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        await using (await sharedLock.TakeAsync(SharedLock.StartUp, cancellationToken))
+        var catalog = services.GetRequiredService<DefinitionCatalog>();
+        await using (await services.GetRequiredService<SharedLock>().TakeAsync(SharedLock.StartUp, cancellationToken))
         {
-            var upgraded = await database.InitializeAsync(catalog, cancellationToken);
-            if (upgraded) await processes.CatchUpAsync(cancellationToken);
-            await firstRun.RunAsync(cancellationToken);
+            var upgraded = await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(catalog, cancellationToken);
+            if (upgraded) await services.GetRequiredService<ProcessService>().CatchUpAsync(cancellationToken);
+            await services.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
             // The first protection creates the signing key if there is none: here, one instance at a time, so that
             // instances sharing a database never make a key each and refuse each other's answer links and cookies.
-            protection.CreateProtector("WorkingGroups.StartUp").Protect([0]);
+            services.GetRequiredService<IDataProtectionProvider>().CreateProtector("WorkingGroups.StartUp").Protect([0]);
         }
-        foreach (var step in work) await step.RunAsync(cancellationToken);
+        foreach (var step in services.GetServices<IStartupWork>()) await step.RunAsync(cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
