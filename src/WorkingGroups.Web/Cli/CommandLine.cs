@@ -1,4 +1,6 @@
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Letters;
+using WorkingGroups.Infrastructure.Letters;
 
 namespace WorkingGroups.Web.Cli;
 
@@ -24,7 +26,7 @@ public static class CommandLine
         if (args[0] != "validate") return null;
         if (args.Length != 2)
         {
-            error.WriteLine("Usage: validate <folder>   checks every definition file of a folder.");
+            error.WriteLine("Usage: validate <folder>   checks every definition file of a folder and its letter templates.");
             return 64;
         }
         return Validate(args[1], output, error);
@@ -33,14 +35,18 @@ public static class CommandLine
     public static int Validate(string folder, TextWriter output, TextWriter error)
     {
         var result = DefinitionLoader.LoadFolder(folder);
-        if (!result.IsValid)
+        // The letter templates the app would run them with (templates/ beside them, else the repository's), checked against them.
+        var errors = result.Errors.ToList();
+        var templates = LetterTemplates.Load(LetterTemplatesFolder.For(folder), errors);
+        if (result.IsValid) errors.AddRange(templates.Check(result.Definitions));
+        if (errors.Count > 0)
         {
-            error.WriteLine($"{folder}: {result.Errors.Count} error(s)");
-            foreach (var e in result.Errors) error.WriteLine("  " + e);
+            error.WriteLine($"{folder}: {errors.Count} error(s)");
+            foreach (var e in errors) error.WriteLine("  " + e);
             return 1;
         }
         var list = string.Join(", ", result.Definitions.Select(d => $"{d.Id} v{d.Version} ({d.Country})"));
-        output.WriteLine($"{folder}: {result.Definitions.Count} definition(s) valid: {list}");
+        output.WriteLine($"{folder}: {result.Definitions.Count} definition(s) valid: {list}; {templates.All.Count} letter template(s) valid");
         return 0;
     }
 

@@ -16,6 +16,7 @@ public static class OpenApiModule
 {
     public const string Csv = "text/csv";
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string Bearer = "Bearer";
     private const string ProblemJson = "application/problem+json";
 
