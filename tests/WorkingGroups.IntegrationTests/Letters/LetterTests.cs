@@ -57,6 +57,34 @@ public sealed partial class LetterTests
     }
 
     [Fact]
+    public async Task The_process_page_offers_each_letter_beside_its_step_and_invitation_and_the_link_downloads_it()
+    {
+        using var app = new AppFactory();
+        var coordinator = await app.ClientFor("Coordinator", "KZ");
+        var process = await coordinator.Start("kz-establishment", Iso(-10));
+        await coordinator.Complete(process, "start-procedure", Iso(-9));
+        await coordinator.Complete(process, "draft-order", Iso(-8));
+        await coordinator.Complete(process, "letter-to-minister", Iso(-2));
+        await coordinator.Accept(process, "invitations", "wic", Iso(-1));
+        var id = ProcessApi.Id(process);
+
+        var page = await Pages.PageSession.SignedIn(app, "Coordinator", "KZ", "ru");
+        await page.Get($"/processes/{id}");
+        var letters = $"/api/v1/processes/{id}/steps/invitations/invitations";
+        Assert.Contains($"href=\"/api/v1/processes/{id}/letters/minister-letter\"", page.Html);
+        Assert.Contains("Письмо на подпись (DOCX)", page.Html);
+        Assert.Contains($"href=\"{letters}/dles-mes/letters/invitation\"", page.Html);
+        Assert.Contains($"href=\"{letters}/dles-mes/letters/reminder\"", page.Html);
+        Assert.Contains($"href=\"{letters}/wic/letters/invitation\"", page.Html);
+        Assert.DoesNotContain($"href=\"{letters}/wic/letters/reminder\"", page.Html); // it has answered: nobody to remind
+
+        // The link downloads with the page's own sign-in (the cookie), as a coordinator's browser would.
+        var download = await page.Client.GetAsync($"{letters}/dles-mes/letters/reminder");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Contains("Департамент ликвидации чрезвычайных ситуаций", await DocxReader.ReadAsync(await download.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
     public async Task Tajikistan_request_to_the_government_is_addressed_to_the_government()
     {
         using var app = new AppFactory();
