@@ -10,9 +10,8 @@ public sealed class LetterTemplateCheckTests
     /// <summary>A copy of the repository's workflows/ whose Kazakh invitation asks for {dedline}; returns the folder and the line.</summary>
     private static (string Folder, int Line) WithUnknownField()
     {
-        var folder = Directory.CreateTempSubdirectory("wg-templates-").FullName;
+        var folder = WorkflowsCopy.Make("wg-templates-");
         var workflows = Path.Combine(AppProcess.RepositoryRoot(), "workflows");
-        foreach (var file in Directory.GetFiles(workflows)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         foreach (var file in Directory.GetFiles(Path.Combine(workflows, "templates"), "*.txt", SearchOption.AllDirectories))
         {
             var target = Path.Combine(folder, Path.GetRelativePath(workflows, file));

@@ -61,10 +61,7 @@ public sealed partial class LetterTests
     {
         using var app = new AppFactory();
         var coordinator = await app.ClientFor("Coordinator", "KZ");
-        var process = await coordinator.Start("kz-establishment", Iso(-10));
-        await coordinator.Complete(process, "start-procedure", Iso(-9));
-        await coordinator.Complete(process, "draft-order", Iso(-8));
-        await coordinator.Complete(process, "letter-to-minister", Iso(-2));
+        var process = await InvitationsSentTwoDaysAgo(coordinator);
         await coordinator.Accept(process, "invitations", "wic", Iso(-1));
         var id = ProcessApi.Id(process);
 
@@ -125,21 +122,9 @@ public sealed partial class LetterTests
     [Fact]
     public async Task A_kazakh_body_that_asks_for_russian_too_gets_the_kazakh_letter_then_the_russian()
     {
-        var definitions = Directory.CreateTempSubdirectory("wg-kk-letters-").FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(AppProcess.RepositoryRoot(), "workflows")))
-            File.Copy(file, Path.Combine(definitions, Path.GetFileName(file)));
-        var establishment = Path.Combine(definitions, "kz-establishment.v1.json");
-        var json = JsonNode.Parse(File.ReadAllText(establishment))!;
-        var body = json["bodies"]!.AsArray().Single(b => (string?)b!["id"] == "dles-mes")!;
-        (body["language"], body["alsoIn"]) = ("kk", "ru");
-        File.WriteAllText(establishment, json.ToJsonString());
-
-        using var app = new AppFactory().With("Definitions:Folder", definitions);
+        using var app = new AppFactory().With("Definitions:Folder", WorkflowsCopy.WithKazakhAndRussianBody("wg-kk-letters-"));
         var coordinator = await app.ClientFor("Coordinator", "KZ");
-        var process = await coordinator.Start("kz-establishment", Iso(-10));
-        await coordinator.Complete(process, "start-procedure", Iso(-9));
-        await coordinator.Complete(process, "draft-order", Iso(-8));
-        await coordinator.Complete(process, "letter-to-minister", Iso(-2));
+        var process = await InvitationsSentTwoDaysAgo(coordinator);
 
         var letter = await ReadAsync(coordinator, $"/api/v1/processes/{ProcessApi.Id(process)}/steps/invitations/invitations/dles-mes/letters/invitation", "invitation-dles-mes-");
         var kazakh = letter.IndexOf("Қазақстан Республикасы Төтенше жағдайлар министрлігінің Төтенше жағдайларды жою департаменті", StringComparison.Ordinal);
@@ -159,10 +144,7 @@ public sealed partial class LetterTests
     {
         using var app = new AppFactory();
         var coordinator = await app.ClientFor("Coordinator", "KZ");
-        var process = await coordinator.Start("kz-establishment", Iso(-10));
-        await coordinator.Complete(process, "start-procedure", Iso(-9));
-        await coordinator.Complete(process, "draft-order", Iso(-8));
-        await coordinator.Complete(process, "letter-to-minister", Iso(-2));
+        var process = await InvitationsSentTwoDaysAgo(coordinator);
         var url = $"/api/v1/processes/{ProcessApi.Id(process)}/steps/invitations/invitations/dles-mes/letters/invitation";
 
         foreach (var reader in new[] { await app.ClientFor("Observer"), await app.ClientFor("Coordinator", "TJ") })
@@ -181,10 +163,7 @@ public sealed partial class LetterTests
         using var app = new AppFactory();
         var kz = await app.ClientFor("Coordinator", "KZ");
         var tj = await app.ClientFor("Coordinator", "TJ");
-        var kazakh = await kz.Start("kz-establishment", Iso(-10));
-        await kz.Complete(kazakh, "start-procedure", Iso(-9));
-        await kz.Complete(kazakh, "draft-order", Iso(-8));
-        await kz.Complete(kazakh, "letter-to-minister", Iso(-2));
+        var kazakh = await InvitationsSentTwoDaysAgo(kz);
         await kz.Accept(kazakh, "invitations", "wic", Iso(-1));
         var tajik = await tj.Start("tj-establishment", Iso(-10));
         var k = $"/api/v1/processes/{ProcessApi.Id(kazakh)}";
@@ -199,6 +178,16 @@ public sealed partial class LetterTests
         await Refused(kz, $"{k}/steps/nowhere/invitations/dles-mes/letters/invitation", HttpStatusCode.NotFound, "has no step \"nowhere\"");
         // A body that has answered is not silent: no reminder for it.
         await Refused(kz, $"{k}/steps/invitations/invitations/wic/letters/reminder", HttpStatusCode.Conflict, "already answered");
+    }
+
+    /// <summary>A Kazakh process whose invitations went out two days ago (the letter to the Minister done).</summary>
+    private static async Task<JsonElement> InvitationsSentTwoDaysAgo(HttpClient coordinator)
+    {
+        var process = await coordinator.Start("kz-establishment", Iso(-10));
+        await coordinator.Complete(process, "start-procedure", Iso(-9));
+        await coordinator.Complete(process, "draft-order", Iso(-8));
+        await coordinator.Complete(process, "letter-to-minister", Iso(-2));
+        return process;
     }
 
     private static async Task Refused(HttpClient client, string url, HttpStatusCode status, string detail)
