@@ -14,7 +14,9 @@ public static class DefinitionParser
 {
     public const int SupportedSchemaVersion = 1;
 
-    public static ProcessDefinition? Parse(string file, string text, List<DefinitionError> errors)
+    /// <param name="languages">The languages the app has texts for; a definition writing in another is refused. Null
+    /// where no one reads it again (a published copy from the database).</param>
+    public static ProcessDefinition? Parse(string file, string text, List<DefinitionError> errors, IReadOnlyCollection<string>? languages = null)
     {
         using var json = DefinitionText.Read(file, text, errors);
         if (json is null) return null;
@@ -30,6 +32,7 @@ public static class DefinitionParser
         var before = errors.Count;
         errors.AddRange(DefinitionSchema.Check(json));
         DefinitionRules.Check(json, errors);
+        if (languages is not null && errors.Count == before) DefinitionLanguages.Check(json, languages, errors);
         if (errors.Count > before) return null;
 
         return Read(json.Root) with { File = file, ContentHash = HashOf(text), Json = text, Group = ReadGroup(json.Root) };
