@@ -10,7 +10,7 @@ namespace WorkingGroups.Core.Letters;
 /// </summary>
 public static partial class LetterTemplateParser
 {
-    public static LetterTemplate? Parse(string country, string kind, string file, string text, List<DefinitionError> errors)
+    public static LetterTemplate? Parse(string country, string kind, string file, string text, IReadOnlyCollection<string> languages, List<DefinitionError> errors)
     {
         var before = errors.Count;
         var allowed = LetterFields.AllowedIn(kind);
@@ -27,8 +27,8 @@ public static partial class LetterTemplateParser
             if (SectionPattern().Match(line) is { Success: true } section)
             {
                 var language = section.Groups[1].Value;
-                if (!LocalizedText.KnownLanguages.Contains(language))
-                    errors.Add(new(file, number, $"[{language}]", $"\"{language}\" is not a language of the app ({string.Join(", ", LocalizedText.KnownLanguages)})."));
+                if (!languages.Contains(language))
+                    errors.Add(new(file, number, $"[{language}]", $"\"{language}\" is not a language the app has texts for ({string.Join(", ", languages)})."));
                 else if (sections.ContainsKey(language))
                     errors.Add(new(file, number, $"[{language}]", $"the section [{language}] is written twice."));
                 else sections[language] = current = [];

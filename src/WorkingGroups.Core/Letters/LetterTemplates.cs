@@ -22,7 +22,7 @@ public sealed partial class LetterTemplates(IReadOnlyList<LetterTemplate> all, I
         all.Where(t => t.Country == definition.Country.ToLowerInvariant() && (t.PerInvitation || definition.FindStep(t.StepId!) is not null));
 
     /// <summary>Reads the folder; a missing folder is no template at all (the check against the definitions then says what is missing).</summary>
-    public static LetterTemplates Load(string folder, List<DefinitionError> errors)
+    public static LetterTemplates Load(string folder, IReadOnlyCollection<string> languages, List<DefinitionError> errors)
     {
         var templates = new List<LetterTemplate>();
         var unreadable = new HashSet<string>();
@@ -40,7 +40,7 @@ public sealed partial class LetterTemplates(IReadOnlyList<LetterTemplate> all, I
                     errors.Add(new(file, 0, "templates", $"\"{kind}\" is not a letter kind: lower-case letters, digits and hyphens, such as minister-letter."));
                 else if (new FileInfo(path).Length > MaxFileBytes)
                     errors.Add(new(file, 0, "templates", $"the file is larger than {MaxFileBytes / 1024} KiB; a letter is far smaller."));
-                else if (LetterTemplateParser.Parse(country, kind, file, File.ReadAllText(path), errors) is { } template)
+                else if (LetterTemplateParser.Parse(country, kind, file, File.ReadAllText(path), languages, errors) is { } template)
                     templates.Add(template);
                 else unreadable.Add(file);
             }

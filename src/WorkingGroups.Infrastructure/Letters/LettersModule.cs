@@ -6,6 +6,7 @@ using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Hosting;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Infrastructure.Letters;
 
@@ -24,17 +25,17 @@ public static class LettersModule
         services.AddSingleton(sp =>
         {
             var folder = LetterTemplatesFolder.Resolve(sp.GetRequiredService<IConfiguration>());
-            return Read(folder, sp.GetRequiredService<DefinitionCatalog>().All);
+            return Read(folder, sp.GetRequiredService<DefinitionCatalog>().All, sp.GetRequiredService<TextCatalog>().Languages);
         });
         services.AddSingleton<LetterService>();
         return services;
     }
 
     /// <summary>The templates of a folder, checked against the definitions; throws with every mistake found.</summary>
-    public static LetterTemplates Read(string folder, IEnumerable<ProcessDefinition> definitions)
+    public static LetterTemplates Read(string folder, IEnumerable<ProcessDefinition> definitions, IReadOnlyCollection<string> languages)
     {
         var errors = new List<DefinitionError>();
-        var templates = LetterTemplates.Load(folder, errors);
+        var templates = LetterTemplates.Load(folder, languages, errors);
         errors.AddRange(templates.Check(definitions));
         if (errors.Count > 0) throw new InvalidDefinitionsException(folder, errors);
         return templates;

@@ -1,6 +1,7 @@
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Letters;
 using WorkingGroups.Infrastructure.Letters;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Web.Cli;
 
@@ -34,10 +35,10 @@ public static class CommandLine
 
     public static int Validate(string folder, TextWriter output, TextWriter error)
     {
-        var result = DefinitionLoader.LoadFolder(folder);
+        var result = DefinitionLoader.LoadFolder(folder, TextCatalog.Default.Languages);
         // The letter templates the app would run them with (templates/ beside them, else the repository's), checked against them.
         var errors = result.Errors.ToList();
-        var templates = LetterTemplates.Load(LetterTemplatesFolder.For(folder), errors);
+        var templates = LetterTemplates.Load(LetterTemplatesFolder.For(folder), TextCatalog.Default.Languages, errors);
         if (result.IsValid) errors.AddRange(templates.Check(result.Definitions));
         if (errors.Count > 0)
         {

@@ -16,7 +16,8 @@ namespace WorkingGroups.IntegrationTests.Letters;
 public sealed partial class LetterTests
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
-    private const string KzGroup = "Официальное создание Межведомственной рабочей группы по безопасности хвостохранилищ и предотвращению аварийного загрязнения вод в Казахстане";
+    // The group's name as the definitions write it (its "group"), the same for the three countries.
+    private const string Group = "Межведомственная рабочая группа по безопасности хвостохранилищ и предотвращению аварийного загрязнения вод";
 
     private static string Iso(int days) => Today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static string Ru(int days) => Today.AddDays(days).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
@@ -35,7 +36,7 @@ public sealed partial class LetterTests
         var minister = await ReadAsync(coordinator, $"/api/v1/processes/{id}/letters/minister-letter", "minister-letter-mes-");
         Assert.Contains("Министерство по чрезвычайным ситуациям Республики Казахстан", minister);
         Assert.Contains("Chancellery, mes@example.org", minister);
-        Assert.Contains(KzGroup, minister);
+        Assert.Contains($"Наименование: {Group}.", minister);
         Assert.Contains($"до {Ru(11)}", minister);
         Assert.Contains("Исх. № ____________ от ____________", minister);
         Assert.Contains("language=ru", minister);
@@ -47,7 +48,7 @@ public sealed partial class LetterTests
             var letter = await ReadAsync(coordinator, $"/api/v1/processes/{id}/steps/invitations/invitations/dles-mes/letters/{kind}", $"{kind}-dles-mes-");
             Assert.Contains("Департамент ликвидации чрезвычайных ситуаций Министерства по чрезвычайным ситуациям Республики Казахстан", letter);
             Assert.Contains("Office of the Director, dles.mes@example.org", letter);
-            Assert.Contains(KzGroup, letter);
+            Assert.Contains(Group, letter);
             Assert.Contains($"до {Ru(28)}", letter);
             Assert.Contains($"действует до {Ru(30)}", letter); // Reminders:LinkDays
             await AssertLinkOpensTheAnswerPage(app, letter);
@@ -95,7 +96,8 @@ public sealed partial class LetterTests
         var letter = await ReadAsync(coordinator, $"/api/v1/processes/{ProcessApi.Id(process)}/letters/government-request", "government-request-government-tj-");
         Assert.Contains("Правительство Республики Таджикистан", letter);
         Assert.Contains("Chancellery, government.tj@example.org", letter);
-        Assert.Contains("Официальное создание Межведомственной рабочей группы по безопасности хвостохранилищ и предотвращению аварийного загрязнения вод в Таджикистане", letter);
+        Assert.Contains($"Наименование: {Group}.", letter);
+        Assert.Contains("Цель: ", letter);
         Assert.Contains($"до {Ru(18)}", letter);
         Assert.Contains("Служба государственного надзора", letter); // the sender
     }
@@ -114,7 +116,7 @@ public sealed partial class LetterTests
 
         var letter = await ReadAsync(coordinator, $"/api/v1/processes/{ProcessApi.Id(process)}/steps/nominations/invitations/{silent}/letters/reminder", $"reminder-{silent}-");
         Assert.Contains((string)body["name"]!["ru"]!, letter);
-        Assert.Contains((string)definition["title"]!["ru"]!, letter);
+        Assert.Contains($"рабочей группы «{(string)definition["group"]!["name"]!["ru"]!}»", letter);
         Assert.Matches(@"Просим до \d\d\.\d\d\.\d{4}", letter);
         await AssertLinkOpensTheAnswerPage(app, letter);
     }

@@ -9,7 +9,7 @@ public sealed class LetterTemplateParserTests
     private static (LetterTemplate? Template, List<string> Errors) Parse(string kind, string text)
     {
         var errors = new List<DefinitionError>();
-        var template = LetterTemplateParser.Parse("kz", kind, $"templates/kz/{kind}.txt", text, errors);
+        var template = LetterTemplateParser.Parse("kz", kind, $"templates/kz/{kind}.txt", text, ["en", "ru", "kk", "tg"], errors);
         return (template, errors.Select(e => e.ToString()).ToList());
     }
 
@@ -36,7 +36,7 @@ public sealed class LetterTemplateParserTests
         Assert.Contains(errors, e => e.StartsWith("templates/kz/minister-letter.txt:5: {link}: unknown field {link}; this letter's fields are {addressee},", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("templates/kz/minister-letter.txt:5: {dedline}: unknown field {dedline}", StringComparison.Ordinal));
         Assert.Contains("templates/kz/minister-letter.txt:6: {: a brace that opens or closes no field; a field is a name in braces, such as {addressee}.", errors);
-        Assert.Contains("templates/kz/minister-letter.txt:7: [xx]: \"xx\" is not a language of the app (en, ru, kk, tg).", errors);
+        Assert.Contains("templates/kz/minister-letter.txt:7: [xx]: \"xx\" is not a language the app has texts for (en, ru, kk, tg).", errors);
         Assert.Contains("templates/kz/minister-letter.txt:8: [ru]: the section [ru] is written twice.", errors);
     }
 
