@@ -13,6 +13,9 @@ public sealed record TemplateLine(int Number, LineStyle Style, string Text);
 /// </summary>
 public sealed record LetterTemplate(string Country, string Kind, string File, IReadOnlyDictionary<string, IReadOnlyList<TemplateLine>> Sections)
 {
+    /// <summary>The definition (by id, any version) the letter belongs to; null: every definition of its country with its step.</summary>
+    public string? DefinitionId { get; init; }
+    public int DefinitionLine { get; init; }
     public string? StepId { get; init; }
     public int StepLine { get; init; }
     public string? ToBodyId { get; init; }

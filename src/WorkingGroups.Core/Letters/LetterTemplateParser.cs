@@ -16,8 +16,8 @@ public static partial class LetterTemplateParser
         var allowed = LetterFields.AllowedIn(kind);
         var sections = new Dictionary<string, List<TemplateLine>>();
         List<TemplateLine>? current = null;
-        string? step = null, to = null;
-        int stepLine = 0, toLine = 0;
+        string? step = null, to = null, definition = null;
+        int stepLine = 0, toLine = 0, definitionLine = 0;
         var lines = text.Replace("\r\n", "\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -42,7 +42,9 @@ public static partial class LetterTemplateParser
                 var value = colon > 0 ? line[(colon + 1)..].Trim() : "";
                 if (key == "step" && value.Length > 0) (step, stepLine) = (value, number);
                 else if (key == "to" && value.Length > 0) (to, toLine) = (value, number);
-                else errors.Add(new(file, number, "header", "before the first [language] section only \"step: <step id>\" and \"to: <body id>\" are read."));
+                else if (key == "definition" && value.Length > 0) (definition, definitionLine) = (value, number);
+                else errors.Add(new(file, number, "header",
+                    "before the first [language] section only \"step: <step id>\", \"to: <body id>\" and \"definition: <definition id>\" are read."));
                 continue;
             }
             var (style, content) = line switch
@@ -60,6 +62,7 @@ public static partial class LetterTemplateParser
         {
             if (step is not null) errors.Add(new(file, stepLine, "step", $"an {kind} letter goes with each invitation; it names no step."));
             if (to is not null) errors.Add(new(file, toLine, "to", $"an {kind} letter is addressed to the invited body; it names no \"to\"."));
+            if (definition is not null) errors.Add(new(file, definitionLine, "definition", $"an {kind} letter serves every definition of its country; it names none."));
         }
         else
         {
@@ -69,7 +72,7 @@ public static partial class LetterTemplateParser
         if (errors.Count > before) return null;
         return new LetterTemplate(country, kind, file, sections.ToDictionary(s => s.Key, s => (IReadOnlyList<TemplateLine>)TrimBlank(s.Value)))
         {
-            StepId = step, StepLine = stepLine, ToBodyId = to, ToLine = toLine,
+            StepId = step, StepLine = stepLine, ToBodyId = to, ToLine = toLine, DefinitionId = definition, DefinitionLine = definitionLine,
         };
     }
 

@@ -19,7 +19,8 @@ public sealed partial class LetterTemplates(IReadOnlyList<LetterTemplate> all, I
 
     /// <summary>The templates a process of this definition can use: its country's, each step letter only where its step is.</summary>
     public IEnumerable<LetterTemplate> For(ProcessDefinition definition) =>
-        all.Where(t => t.Country == definition.Country.ToLowerInvariant() && (t.PerInvitation || definition.FindStep(t.StepId!) is not null));
+        all.Where(t => t.Country == definition.Country.ToLowerInvariant()
+                       && (t.PerInvitation || (definition.FindStep(t.StepId!) is not null && (t.DefinitionId ?? definition.Id) == definition.Id)));
 
     /// <summary>Reads the folder; a missing folder is no template at all (the check against the definitions then says what is missing).</summary>
     public static LetterTemplates Load(string folder, IReadOnlyCollection<string> languages, List<DefinitionError> errors)
@@ -77,10 +78,16 @@ public sealed partial class LetterTemplates(IReadOnlyList<LetterTemplate> all, I
         {
             var ofCountry = definitions.Where(d => d.Country.Equals(template.Country, StringComparison.OrdinalIgnoreCase)).ToList();
             if (ofCountry.Count == 0) continue; // a country without a definition here: nothing to check it against
-            var withStep = ofCountry.Where(d => d.FindStep(template.StepId!) is not null).ToList();
+            if (template.DefinitionId is { } definitionId && ofCountry.All(d => d.Id != definitionId))
+            {
+                errors.Add(new(template.File, template.DefinitionLine, "definition", $"{template.Country.ToUpperInvariant()} has no definition \"{definitionId}\"."));
+                continue;
+            }
+            var withStep = ofCountry.Where(d => d.FindStep(template.StepId!) is not null && (template.DefinitionId ?? d.Id) == d.Id).ToList();
             if (withStep.Count == 0)
             {
-                errors.Add(new(template.File, template.StepLine, "step", $"no definition of {template.Country.ToUpperInvariant()} has a step \"{template.StepId}\"."));
+                errors.Add(new(template.File, template.StepLine, "step",
+                    $"no definition of {template.Country.ToUpperInvariant()}{(template.DefinitionId is { } id ? $" named \"{id}\"" : "")} has a step \"{template.StepId}\"."));
                 continue;
             }
             foreach (var definition in withStep)

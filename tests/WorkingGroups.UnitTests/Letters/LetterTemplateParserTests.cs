@@ -32,7 +32,7 @@ public sealed class LetterTemplateParserTests
         var (template, errors) = Parse("minister-letter", "step: letter-to-minister\nto: mes\ncolour: red\n[ru]\n{link} до {dedline}\nскобка { без поля\n[xx]\n[ru]\n");
 
         Assert.Null(template);
-        Assert.Contains("templates/kz/minister-letter.txt:3: header: before the first [language] section only \"step: <step id>\" and \"to: <body id>\" are read.", errors);
+        Assert.Contains("templates/kz/minister-letter.txt:3: header: before the first [language] section only \"step: <step id>\", \"to: <body id>\" and \"definition: <definition id>\" are read.", errors);
         Assert.Contains(errors, e => e.StartsWith("templates/kz/minister-letter.txt:5: {link}: unknown field {link}; this letter's fields are {addressee},", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("templates/kz/minister-letter.txt:5: {dedline}: unknown field {dedline}", StringComparison.Ordinal));
         Assert.Contains("templates/kz/minister-letter.txt:6: {: a brace that opens or closes no field; a field is a name in braces, such as {addressee}.", errors);
