@@ -10,7 +10,7 @@ namespace WorkingGroups.Web.Letters;
 /// A letter as a .docx written with the Open XML SDK: A4, Times New Roman 14 pt as official letters are set, each
 /// language's text marked with its language (spell-checking, hyphenation) and the second language on a page of its own.
 /// </summary>
-public static class Docx
+internal static class Docx
 {
     private const string Font = "Times New Roman";
     private const string Size = "28"; // half-points: 14 pt

@@ -5,7 +5,7 @@ using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Letters;
 
-public static class LettersApi
+internal static class LettersApi
 {
     /// <summary>
     /// The letters a process needs, drafted for signature as .docx. Readable by whoever may read the process; the live
@@ -34,7 +34,7 @@ public static class LettersApi
     private static IResult File(Letter letter) => TypedResults.File(Docx.Write(letter), OpenApiModule.Docx, letter.FileName);
 }
 
-public static class LettersWebModule
+internal static class LettersWebModule
 {
     public static IServiceCollection AddLetters(this IServiceCollection services) => services.AddLetterServices();
 }
