@@ -95,6 +95,13 @@ public static class RuleMessages
         ["meeting-adopted-plan"] = "The Work Plan {1} was adopted at the meeting of {0}; the meeting stays on record.",
         ["deadline-before-plan-year"] = "deadline {0} is before the plan's year {1}.",
         ["not-an-amendment"] = "\"{0}\" is not a membership-change definition; an amendment of a group runs on one.",
+        ["attachment-empty"] = "The file is empty.",
+        ["attachment-type-refused"] = "The file is none of the documents kept here ({0}); its content decides, not its name.",
+        ["attachment-zip-bomb"] = "The file is a zip that declares more than {0} entries or more than {1} MB once unpacked, or an entry far larger than it is packed: no document does.",
+        ["attachment-too-large"] = "The file is larger than {0} MB, the most kept for one document.",
+        ["attachment-no-file"] = "The request carries no file: send it as the multipart/form-data part \"file\".",
+        ["attachment-not-found"] = "There is no document {0} here.",
+        ["name-has-path"] = "The file's name \"{0}\" carries a path; send the name alone.",
         ["definition-other-country"] = "\"{0}\" is a definition for {1}, not for the group's country {2}.",
     };
 

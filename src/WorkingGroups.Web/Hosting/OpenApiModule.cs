@@ -62,6 +62,7 @@ public static class OpenApiModule
         ["Reminders"] = "E-mail reminders to agencies that have not answered, reminders recorded from outside the app, the weekly digest.",
         ["Groups"] = "Established groups: composition, amendments, meetings, Work Plans.",
         ["Attention"] = "What needs attention today, as on the home page.",
+        ["Attachments"] = "The documents kept with a step, an agency's answer, a meeting or a Work Plan: upload (multipart), list, download, remove.",
     };
 
     /// <summary>
