@@ -1,4 +1,5 @@
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Web.Cli;
 
@@ -32,7 +33,7 @@ public static class CommandLine
 
     public static int Validate(string folder, TextWriter output, TextWriter error)
     {
-        var result = DefinitionLoader.LoadFolder(folder);
+        var result = DefinitionLoader.LoadFolder(folder, TextCatalog.Default.Languages);
         if (!result.IsValid)
         {
             error.WriteLine($"{folder}: {result.Errors.Count} error(s)");
