@@ -10,6 +10,15 @@ namespace WorkingGroups.Web.Attachments;
 /// </summary>
 internal static class PageUpload
 {
+    /// <summary>The status a page answers a refused upload with, as the API would.</summary>
+    public static int StatusOf(Core.Processes.DomainRuleException refusal) => refusal.Kind switch
+    {
+        Core.Processes.RuleKind.NotFound => StatusCodes.Status404NotFound,
+        Core.Processes.RuleKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        Core.Processes.RuleKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
     public static Task<UploadedFile> ReadAsync(HttpContext http, long maxBytes, CancellationToken cancellationToken)
     {
         var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();

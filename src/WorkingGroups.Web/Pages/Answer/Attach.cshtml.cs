@@ -52,13 +52,7 @@ public sealed class AttachModel(AnswerLinks links, ProcessService processes, Att
             Refusal = texts.Find(Language, $"Rule.{ex.Code}") is { } template
                 ? string.Format(texts.Culture(Language), template, ex.Args.ToArray())
                 : ex.Detail;
-            Response.StatusCode = ex.Kind switch
-            {
-                RuleKind.NotFound => StatusCodes.Status404NotFound,
-                RuleKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
-                RuleKind.Conflict => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status400BadRequest,
-            };
+            Response.StatusCode = PageUpload.StatusOf(ex);
             return Page();
         }
         catch (AntiforgeryValidationException)

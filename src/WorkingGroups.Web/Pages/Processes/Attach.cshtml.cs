@@ -50,13 +50,7 @@ public sealed class AttachModel(AttachmentService attachments, ProcessService pr
         {
             var process = await processes.FindAsync(id, ct);
             Error = t.Rule(ex, process is null ? null : processes.DefinitionOf(process));
-            Response.StatusCode = ex.Kind switch
-            {
-                RuleKind.NotFound => StatusCodes.Status404NotFound,
-                RuleKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
-                RuleKind.Conflict => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status400BadRequest,
-            };
+            Response.StatusCode = PageUpload.StatusOf(ex);
             return Page();
         }
         catch (AntiforgeryValidationException)
