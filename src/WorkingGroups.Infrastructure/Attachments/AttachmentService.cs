@@ -25,7 +25,7 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> contexts, 
     public async Task<string> CountryOfAsync(AttachmentOwner owner, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await ResolveAsync(db, owner, cancellationToken)).Country;
+        return (await ResolveAsync(db, owner, cancellationToken)).Country; // the owner's own rule runs with the change
     }
 
     /// <param name="content">The file, seekable, as it arrived (a temporary file); read from its start.</param>
@@ -36,6 +36,7 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var facts = await ResolveAsync(db, owner, cancellationToken);
         mayChange(facts.Country);
+        facts.Check();
         var checkedName = AttachmentName.Check(name);
         if (content.Length > options.MaxBytes) throw TooLarge();
         var kind = FileKinds.Of(content);
@@ -80,7 +81,7 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> contexts, 
     public async Task<List<Attachment>> ListAsync(AttachmentOwner owner, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await ResolveAsync(db, owner, cancellationToken);
+        (await ResolveAsync(db, owner, cancellationToken)).Check();
         return await Of(db, owner).OrderBy(a => a.AddedAt).ToListAsync(cancellationToken);
     }
 
@@ -95,7 +96,7 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> contexts, 
     public async Task<Attachment> FindAsync(AttachmentOwner owner, Guid attachmentId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await ResolveAsync(db, owner, cancellationToken);
+        (await ResolveAsync(db, owner, cancellationToken)).Check();
         return await Of(db, owner).SingleOrDefaultAsync(a => a.Id == attachmentId, cancellationToken)
             ?? throw DomainRuleException.NotFound("attachment-not-found", attachmentId);
     }
@@ -118,6 +119,7 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var facts = await ResolveAsync(db, owner, cancellationToken);
         mayChange(facts.Country);
+        facts.Check();
         var attachment = await Of(db, owner).SingleOrDefaultAsync(a => a.Id == attachmentId, cancellationToken)
             ?? throw DomainRuleException.NotFound("attachment-not-found", attachmentId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -137,15 +139,20 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> contexts, 
     private DomainRuleException TooLarge() => DomainRuleException.TooLarge("file", "attachment-too-large", options.MaxMegabytes);
 
     /// <summary>The owner as it stands: its country and the process whose audit records the change. A missing owner is 404.</summary>
-    private async Task<(string Country, Guid AuditProcessId)> ResolveAsync(AppDbContext db, AttachmentOwner owner, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The owner's own rule (<see cref="Owner.Check"/>: the step, the invitation, the meeting is there and takes documents)
+    /// runs after the caller's check of who may change it, so that another country's coordinator hears 403, not what
+    /// the owner holds.
+    /// </remarks>
+    private async Task<Owner> ResolveAsync(AppDbContext db, AttachmentOwner owner, CancellationToken cancellationToken)
     {
         switch (owner.Kind)
         {
             case OwnerKind.Step or OwnerKind.Invitation:
                 var process = await ProcessService.WithSteps(db).AsNoTracking().SingleOrDefaultAsync(p => p.Id == owner.Id, cancellationToken)
                     ?? throw DomainRuleException.NotFound("process-not-found", owner.Id);
-                process.AcceptsDocument(versions.Get(process.DefinitionId, process.DefinitionVersion), owner.StepId!, owner.BodyId);
-                return (process.Country, process.Id);
+                return new Owner(process.Country, process.Id,
+                    () => process.AcceptsDocument(versions.Get(process.DefinitionId, process.DefinitionVersion), owner.StepId!, owner.BodyId));
             default:
                 var group = await db.Groups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == owner.Id, cancellationToken)
                     ?? throw DomainRuleException.NotFound("group-not-found", owner.Id);
@@ -153,8 +160,13 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> contexts, 
                 var exists = owner.Kind == OwnerKind.Meeting
                     ? await db.Set<Meeting>().AnyAsync(m => m.Id == part && m.GroupId == group.Id, cancellationToken)
                     : await db.Set<WorkPlan>().AnyAsync(p => p.Id == part && p.GroupId == group.Id, cancellationToken);
-                if (!exists) throw DomainRuleException.NotFound(owner.Kind == OwnerKind.Meeting ? "meeting-not-found" : "plan-not-found", owner.Key);
-                return (group.Country, group.EstablishedBy);
+                return new Owner(group.Country, group.EstablishedBy, () =>
+                {
+                    if (!exists) throw DomainRuleException.NotFound(owner.Kind == OwnerKind.Meeting ? "meeting-not-found" : "plan-not-found", owner.Key);
+                });
         }
     }
+
+    /// <summary>What a change needs of the owner: its country, the process whose audit records it, and its own rule.</summary>
+    private sealed record Owner(string Country, Guid AuditProcessId, Action Check);
 }
