@@ -4,14 +4,14 @@ using WorkingGroups.Core.Attachments;
 namespace WorkingGroups.Infrastructure.Attachments;
 
 /// <summary>One piece of a document's bytes, in order: the file lives in the database on both providers without a row of 20 MB.</summary>
-public sealed class AttachmentChunk
+internal sealed class AttachmentChunk
 {
     public Guid AttachmentId { get; set; }
     public int Index { get; set; }
     public required byte[] Data { get; set; }
 }
 
-public static class AttachmentModel
+internal static class AttachmentModel
 {
     public static void Configure(ModelBuilder b)
     {

@@ -12,7 +12,7 @@ namespace WorkingGroups.Web.Attachments;
 /// Upload, list, download and remove the documents of a step, an answer, a meeting and a Work Plan. Reading is for any
 /// signed-in user, like the thing they belong to; adding and removing for the owner country's coordinators and admins.
 /// </summary>
-public static class AttachmentsApi
+internal static class AttachmentsApi
 {
     private const string ProblemJson = "application/problem+json";
 

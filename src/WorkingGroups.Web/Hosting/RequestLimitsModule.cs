@@ -10,7 +10,7 @@ namespace WorkingGroups.Web.Hosting;
 /// A ceiling on request bodies (Requests:MaxBodyKilobytes, 256 KB by default): nothing this app takes (JSON commands,
 /// page forms) comes near it but a document's upload, which has its own limit (Attachments:MaxMegabytes), so anything larger is refused with 413 before it is read into memory or bound.
 /// </summary>
-public static class RequestLimitsModule
+internal static class RequestLimitsModule
 {
     private const string Setting = "Requests:MaxBodyKilobytes";
 

@@ -16,7 +16,7 @@ namespace WorkingGroups.Web.Pages.Answer;
 /// through a forged (400) or expired (410) link, in the body's language. Success goes back to the answer page's list.
 /// </summary>
 [IgnoreAntiforgeryToken] // checked on the token the form sends before its file (PageUpload), without buffering the form
-public sealed class AttachModel(AnswerLinks links, ProcessService processes, AttachmentService attachments, TextCatalog texts) : PageModel
+internal sealed class AttachModel(AnswerLinks links, ProcessService processes, AttachmentService attachments, TextCatalog texts) : PageModel
 {
     public string Language { get; private set; } = "ru";
     public string? Refusal { get; private set; }

@@ -17,7 +17,7 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// the step; a refusal is this page, with the reason in the reader's language and a 4xx.
 /// </summary>
 [IgnoreAntiforgeryToken] // checked on the token the form sends before its file (PageUpload), without buffering the form
-public sealed class AttachModel(AttachmentService attachments, ProcessService processes, IStringLocalizer t) : PageModel
+internal sealed class AttachModel(AttachmentService attachments, ProcessService processes, IStringLocalizer t) : PageModel
 {
     public string? Error { get; private set; }
     public Guid Id { get; private set; }
