@@ -107,6 +107,14 @@ public sealed class ChildApp : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
     }
 
+    /// <summary>The resident set now (VmRSS) in MB, after resetting the peak (VmHWM) to it, so the next reading is this moment's peak.</summary>
+    public double ResidentMbAndResetPeak()
+    {
+        File.WriteAllText($"/proc/{Pid}/clear_refs", "5"); // proc(5): "5" resets the peak resident set size
+        var line = File.ReadLines($"/proc/{Pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+    }
+
     /// <summary>utime + stime in clock ticks (1/100 s on Linux).</summary>
     public long CpuTicks()
     {

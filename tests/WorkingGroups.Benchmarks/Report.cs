@@ -32,6 +32,8 @@ public static class Report
         }
         results.Target("sweep over 10,000 pending invitations < 1,000 ms", results.Find("6 sweep", "sweep, 10,000 pending invitations"), v => v < 1000);
         results.Target("installed start-up to first 200 on /health < 2,000 ms", results.Find("5 start-up", "installed: process start to first 200 on /health"), v => v < 2000);
+        results.Target("working set growth during a 20 MB upload and download < 30 MB (issue 32)",
+            results.Find("8 documents", "working set growth during upload and download"), v => v < 30);
         results.Target("peak working set < 200 MB", results.Find("5 start-up", "peak working set (VmHWM) after scenario 3"), v => v < 200);
 
         Console.WriteLine();

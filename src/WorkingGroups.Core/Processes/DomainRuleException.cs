@@ -1,6 +1,6 @@
 namespace WorkingGroups.Core.Processes;
 
-public enum RuleKind { NotFound, Conflict, Invalid }
+public enum RuleKind { NotFound, Conflict, Invalid, TooLarge }
 
 /// <summary>
 /// A request that breaks a rule of the process. <see cref="Detail"/> is the English sentence; <see cref="Code"/> and
@@ -30,6 +30,10 @@ public sealed class DomainRuleException : Exception
 
     public static DomainRuleException Conflict(string code, params object?[] args) =>
         new(RuleKind.Conflict, "Conflict with the process's state", code, args, null);
+
+    /// <summary>An input over a size limit (413), such as a document past Attachments:MaxMegabytes.</summary>
+    public static DomainRuleException TooLarge(string field, string code, params object?[] args) =>
+        new(RuleKind.TooLarge, "Too large", code, args, field);
 
     public static DomainRuleException Invalid(string field, string code, params object?[] args) =>
         new(RuleKind.Invalid, "Invalid input", code, args, field);

@@ -112,6 +112,20 @@ public sealed class Process
     }
 
     /// <summary>
+    /// Whether a document can be kept with a step (or one body's answer in it): any step of the definition, for the
+    /// signed scan often arrives after the step is recorded; an answer only from a body that was invited. A cancelled
+    /// process's record is closed, as for corrections.
+    /// </summary>
+    public void AcceptsDocument(ProcessDefinition definition, string stepId, string? bodyId)
+    {
+        var step = KnownStep(definition, stepId).Step;
+        if (Status == ProcessStatus.Cancelled)
+            throw DomainRuleException.Conflict("record-closed");
+        if (bodyId is not null && step.Invitations.All(i => i.BodyId != bodyId))
+            throw DomainRuleException.NotFound("not-invited", new BodyRef(bodyId), new StepRef(stepId), step.Invitations.Select(i => new BodyRef(i.BodyId)).ToList());
+    }
+
+    /// <summary>
     /// Corrects what was recorded: elapsed times follow, and the steps after a corrected date start on the new one.
     /// Returns false, changing nothing, when every value given is the one already recorded.
     /// </summary>

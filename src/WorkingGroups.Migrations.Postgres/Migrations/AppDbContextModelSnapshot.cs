@@ -173,6 +173,61 @@ namespace WorkingGroups.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("WorkingGroups.Core.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerKind", "OwnerId", "OwnerKey");
+
+                    b.ToTable("Attachments", (string)null);
+                });
+
             modelBuilder.Entity("WorkingGroups.Core.Groups.Amendment", b =>
                 {
                     b.Property<Guid>("ProcessId")
@@ -1018,6 +1073,23 @@ namespace WorkingGroups.Migrations.Postgres.Migrations
                     b.ToTable("ReminderPauses", (string)null);
                 });
 
+            modelBuilder.Entity("WorkingGroups.Infrastructure.Attachments.AttachmentChunk", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId", "Index");
+
+                    b.ToTable("AttachmentChunks", (string)null);
+                });
+
             modelBuilder.Entity("WorkingGroups.Infrastructure.Identity.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1329,6 +1401,15 @@ namespace WorkingGroups.Migrations.Postgres.Migrations
                     b.HasOne("WorkingGroups.Core.Processes.Process", null)
                         .WithMany("Steps")
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkingGroups.Infrastructure.Attachments.AttachmentChunk", b =>
+                {
+                    b.HasOne("WorkingGroups.Core.Attachments.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -65,6 +65,7 @@ internal static class OpenApiModule
                       "and each invited body's invitation and reminder, with a fresh answer link in a coordinator's copy.",
         ["Groups"] = "Established groups: composition, amendments, meetings, Work Plans.",
         ["Attention"] = "What needs attention today, as on the home page.",
+        ["Attachments"] = "The documents kept with a step, an agency's answer, a meeting or a Work Plan: upload (multipart), list, download, remove.",
     };
 
     /// <summary>

@@ -3,7 +3,7 @@ using WorkingGroups.Web.Auth;
 
 namespace WorkingGroups.Web.Hosting;
 
-/// <summary>Rule violations become RFC 9457 problem details: 404, 409, 400 with the field, 403.</summary>
+/// <summary>Rule violations become RFC 9457 problem details: 404, 409, 400 with the field, 413, 403.</summary>
 internal sealed class ProblemFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -19,8 +19,12 @@ internal sealed class ProblemFilter : IEndpointFilter
         }
         catch (DomainRuleException ex)
         {
-            return TypedResults.Problem(statusCode: ex.Kind == RuleKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict,
-                title: ex.Title, detail: ex.Detail);
+            return TypedResults.Problem(statusCode: ex.Kind switch
+            {
+                RuleKind.NotFound => StatusCodes.Status404NotFound,
+                RuleKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                _ => StatusCodes.Status409Conflict,
+            }, title: ex.Title, detail: ex.Detail);
         }
         catch (AccessDeniedException ex)
         {

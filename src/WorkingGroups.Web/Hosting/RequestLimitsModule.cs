@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WorkingGroups.Web.Auth;
 using WorkingGroups.Infrastructure.Settings;
@@ -7,11 +8,14 @@ namespace WorkingGroups.Web.Hosting;
 
 /// <summary>
 /// A ceiling on request bodies (Requests:MaxBodyKilobytes, 256 KB by default): nothing this app takes (JSON commands,
-/// page forms) comes near it, so anything larger is refused with 413 before it is read into memory or bound.
+/// page forms) comes near it but a document's upload, which has its own limit (Attachments:MaxMegabytes), so anything larger is refused with 413 before it is read into memory or bound.
 /// </summary>
 internal static class RequestLimitsModule
 {
     private const string Setting = "Requests:MaxBodyKilobytes";
+
+    /// <summary>What a multipart upload may carry besides the document: boundaries, headers, a form's token.</summary>
+    private const long Envelope = 1024 * 1024;
 
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
@@ -23,8 +27,17 @@ internal static class RequestLimitsModule
     public static WebApplication UseRequestLimits(this WebApplication app)
     {
         var max = MaxBytes(app.Configuration);
+        var documents = Infrastructure.Attachments.AttachmentOptions.Read(app.Configuration).MaxBytes;
         app.Use(async (http, next) =>
         {
+            if (Attachments.AttachmentsApi.IsUpload(http.Request))
+            {
+                // A document's upload is counted while it streams (Attachments:MaxMegabytes); the socket's ceiling leaves
+                // room for the multipart envelope around it.
+                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = documents + Envelope;
+                await next(http);
+                return;
+            }
             // The status page re-executed for a refusal must not be refused again.
             if (http.Features.Get<IStatusCodeReExecuteFeature>() is null && await IsTooLarge(http.Request, max))
             {

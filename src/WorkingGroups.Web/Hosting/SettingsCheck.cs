@@ -25,6 +25,7 @@ internal static class SettingsCheck
         SamplesSettings.Load(read);
         AuthModule.SessionCheck(read);
         RequestLimitsModule.MaxBytes(read);
+        Infrastructure.Attachments.AttachmentOptions.Read(read);
         SecurityHeadersModule.Read(read);
         OpenApiModule.Anonymous(read, app.Environment.IsDevelopment());
         if (read.Problems.Count == 0) return false;

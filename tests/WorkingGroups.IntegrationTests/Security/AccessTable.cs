@@ -108,6 +108,28 @@ public static class AccessTable
         [new("DELETE", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/items/{itemId:guid}")] = CoordinatorOfKz,
         [new("POST", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/adopt")] = CoordinatorOfKz,
 
+        // Documents: read like their owner, changed by its country's coordinators (issue 32).
+        [new("GET", "/answer/{token}/attachments")] = Public, // the form posts here; a GET goes back to the answer page
+        [new("GET", "/processes/{id:guid}/steps/{stepId}/attachments")] = SignedIn, // the form posts here; a GET goes back to the process
+        [new("GET", "/api/v1/processes/{id:guid}/steps/{stepId}/attachments")] = SignedIn,
+        [new("GET", "/api/v1/processes/{id:guid}/letters/{kind}")] = SignedIn, // the answer link only in a coordinator's copy
+        [new("GET", "/api/v1/processes/{id:guid}/steps/{stepId}/invitations/{bodyId}/letters/{kind}")] = SignedIn,
+        [new("POST", "/api/v1/processes/{id:guid}/steps/{stepId}/attachments")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/processes/{id:guid}/steps/{stepId}/attachments/{attachmentId:guid}")] = SignedIn,
+        [new("DELETE", "/api/v1/processes/{id:guid}/steps/{stepId}/attachments/{attachmentId:guid}")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/processes/{id:guid}/steps/{stepId}/invitations/{bodyId}/attachments")] = SignedIn,
+        [new("POST", "/api/v1/processes/{id:guid}/steps/{stepId}/invitations/{bodyId}/attachments")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/processes/{id:guid}/steps/{stepId}/invitations/{bodyId}/attachments/{attachmentId:guid}")] = SignedIn,
+        [new("DELETE", "/api/v1/processes/{id:guid}/steps/{stepId}/invitations/{bodyId}/attachments/{attachmentId:guid}")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/groups/{groupId:guid}/meetings/{meetingId:guid}/attachments")] = SignedIn,
+        [new("POST", "/api/v1/groups/{groupId:guid}/meetings/{meetingId:guid}/attachments")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/groups/{groupId:guid}/meetings/{meetingId:guid}/attachments/{attachmentId:guid}")] = SignedIn,
+        [new("DELETE", "/api/v1/groups/{groupId:guid}/meetings/{meetingId:guid}/attachments/{attachmentId:guid}")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/attachments")] = SignedIn,
+        [new("POST", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/attachments")] = CoordinatorOfKz,
+        [new("GET", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/attachments/{attachmentId:guid}")] = SignedIn,
+        [new("DELETE", "/api/v1/groups/{groupId:guid}/workplans/{planId:guid}/attachments/{attachmentId:guid}")] = CoordinatorOfKz,
+
         // The API's description: public today (it describes, it holds no data).
         [new("GET", "/openapi/{documentName}.json")] = SignedIn, // open only in Development (OpenApi:Anonymous)
         [new("GET", "/openapi/{documentName?}")] = SignedIn, // open only in Development (OpenApi:Anonymous)
@@ -123,7 +145,9 @@ public static class AccessTable
         .Replace("{meetingId:guid}", ids.Meeting)
         .Replace("{planId:guid}", ids.Plan)
         .Replace("{itemId:guid}", ids.Item)
+        .Replace("{attachmentId:guid}", "00000000-0000-0000-0000-00000000000a")
         .Replace("{reminderId:long}", "1")
+        .Replace("{kind}", pattern.Contains("/invitations/", StringComparison.Ordinal) ? "invitation" : "minister-letter")
         .Replace("{stepId}", "start-procedure")
         .Replace("{bodyId}", "cerc-menr")
         .Replace("{token}", "not-a-signed-token")

@@ -600,3 +600,30 @@ CREATE INDEX "IX_Processes_Country_Status" ON "Processes" ("Country", "Status");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207180000_OwnEngine', '10.0.15');
 
+CREATE TABLE "Attachments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Attachments" PRIMARY KEY,
+    "OwnerKind" TEXT NOT NULL,
+    "OwnerId" TEXT NOT NULL,
+    "OwnerKey" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "Chunks" INTEGER NOT NULL,
+    "AddedBy" TEXT NOT NULL,
+    "AddedAt" TEXT NOT NULL
+);
+
+CREATE TABLE "AttachmentChunks" (
+    "AttachmentId" TEXT NOT NULL,
+    "Index" INTEGER NOT NULL,
+    "Data" BLOB NOT NULL,
+    CONSTRAINT "PK_AttachmentChunks" PRIMARY KEY ("AttachmentId", "Index"),
+    CONSTRAINT "FK_AttachmentChunks_Attachments_AttachmentId" FOREIGN KEY ("AttachmentId") REFERENCES "Attachments" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_Attachments_OwnerKind_OwnerId_OwnerKey" ON "Attachments" ("OwnerKind", "OwnerId", "OwnerKey");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261208000503_Attachments', '10.0.15');
+

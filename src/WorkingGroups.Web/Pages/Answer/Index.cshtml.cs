@@ -15,7 +15,7 @@ namespace WorkingGroups.Web.Pages.Answer;
 /// Where an agency answers its invitation from the e-mail, without an account. The signed link names the process,
 /// step, body and the invitation's version; the answer goes through the same rules as the coordinator's.
 /// </summary>
-internal sealed class IndexModel(AnswerLinks links, ProcessService processes, AnswerNotices notices, TimeProvider clock, IStringLocalizer text,
+internal sealed class IndexModel(AnswerLinks links, ProcessService processes, Infrastructure.Attachments.AttachmentService attachments, AnswerNotices notices, TimeProvider clock, IStringLocalizer text,
     TextCatalog texts) : PageModel
 {
     [BindProperty] public string? Choice { get; set; }
@@ -32,6 +32,12 @@ internal sealed class IndexModel(AnswerLinks links, ProcessService processes, An
     /// <summary>Why the link cannot be used; null when the form can be shown.</summary>
     public string? Refusal { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>The link holds and the record is open: the body may send its letter, before or after answering.</summary>
+    public bool CanAttach { get; private set; }
+    /// <summary>The documents the body sent through its link.</summary>
+    public IReadOnlyList<Core.Attachments.Attachment> Sent { get; private set; } = [];
+    public long MaxMegabytes => attachments.Options.MaxMegabytes;
+    public string Token { get; private set; } = "";
     public bool Answered { get; private set; }
     /// <summary>The second language the body asked for, written beneath the first (null: one language).</summary>
     public string? Second { get; private set; }
@@ -137,6 +143,12 @@ internal sealed class IndexModel(AnswerLinks links, ProcessService processes, An
             Contact = $"{leadBody.Name.Get(Language)} <{lead.Email}>";
         if (check == TicketCheck.Expired) return Refuse(StatusCodes.Status410Gone, Say("Answer.Expired"));
         _who = $"{body.Contact?.Email ?? body.Id} (answer link)";
+        Token = token;
+        if (process.Status != ProcessStatus.Cancelled)
+        {
+            CanAttach = true;
+            Sent = await attachments.ListAsync(Core.Attachments.AttachmentOwner.OfInvitation(process.Id, _ticket.StepId, _ticket.BodyId), ct);
+        }
 
         if (invitation.Status != InvitationStatus.Pending)
             return Refuse(StatusCodes.Status409Conflict, Say("Answer.Answered", text.Of(invitation.Status), text.Date(invitation.RespondedOn)));

@@ -16,7 +16,7 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// A process: its steps, the forms that advance them, corrections, cancellation and the audit trail. Every form goes
 /// through <see cref="ProcessService"/>, the same code path as the API, and shows its refusal next to the field.
 /// </summary>
-internal sealed class DetailsModel(ProcessService service, ReminderService reminders, LetterService letters, AnswerNotices answerNotices, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t)
+internal sealed class DetailsModel(ProcessService service, Infrastructure.Attachments.AttachmentService attachments, ReminderService reminders, LetterService letters, AnswerNotices answerNotices, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t)
     : PageModel
 {
     public Process Process { get; private set; } = null!;
@@ -26,6 +26,19 @@ internal sealed class DetailsModel(ProcessService service, ReminderService remin
     /// <summary>The coordinators' e-mails about answers given through a link (<see cref="Infrastructure.Reminders.AnswerNotices"/>).</summary>
     public IReadOnlyList<AnswerNotice> AnswerNotices { get; private set; } = [];
     public bool RemindersPaused { get; private set; }
+    public IReadOnlyList<Core.Attachments.Attachment> Documents { get; private set; } = [];
+
+    /// <summary>
+    /// What the documents' partial shows for a step (<paramref name="bodyId"/> null) or one body's answer in it: the
+    /// documents, where they download from, and where a coordinator of the country adds a step's.
+    /// </summary>
+    public (IReadOnlyList<Core.Attachments.Attachment>, string, string?, long) AttachmentsOf(string stepId, string? bodyId)
+    {
+        var owner = bodyId is null ? Core.Attachments.AttachmentOwner.OfStep(Process.Id, stepId) : Core.Attachments.AttachmentOwner.OfInvitation(Process.Id, stepId, bodyId);
+        var api = $"/api/v1/processes/{Process.Id}/steps/{stepId}" + (bodyId is null ? "" : $"/invitations/{bodyId}") + "/attachments";
+        var upload = bodyId is null && CanCorrect ? $"/processes/{Process.Id}/steps/{stepId}/attachments" : null;
+        return (Documents.Where(a => a.Owner == owner).ToList(), api, upload, attachments.Options.MaxMegabytes);
+    }
     /// <summary>Without an SMTP server reminders fall due and stay so: the page says it rather than promise e-mail.</summary>
     public bool MailConfigured => smtp.IsConfigured;
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -187,6 +200,7 @@ internal sealed class DetailsModel(ProcessService service, ReminderService remin
         Reminders = await reminders.ListAsync(id, ct);
         AnswerNotices = await answerNotices.ListAsync(id, ct);
         RemindersPaused = await reminders.IsPausedAsync(id, ct);
+        Documents = await attachments.ListAllAsync(id, ct);
         return true;
     }
 
