@@ -122,12 +122,16 @@ public sealed class ForecasterTests
     [Fact]
     public void A_silent_body_is_expected_as_its_own_history_says()
     {
-        // Water answers in 5 days, energy in 60 (the step takes 60): with water answered and energy silent the wait is
-        // energy's; with energy answered and water silent, water's history says it is near.
+        // Water answers in 5 days, energy in 60, and the step ends with the last answer (60). Here energy has answered
+        // and water, invited 10 days ago, has not: its own history says it is late already, not that 50 days remain.
         var history = Enumerable.Range(0, 60).Select(i => History.Run(new DateOnly(2024, 1, 1).AddDays(i * 2), 10, 10, 60, 30, 5, waterAnswers: 5)).ToList();
-        var p = History.Run(Start, 10, 10, null, null, 5, waterAnswers: 3);
-        var asOf = Start.AddDays(20); // invite opened on day 10; energy has waited 10 days
+        var p = History.Run(Start, 10, 10, null, null, 5, energyAnswers: 3);
+        var asOf = Start.AddDays(20); // invite opened on day 10
         var forecast = Forecast(p, history, asOf);
-        Assert.Equal(Start.AddDays(10 + 60 + 30), forecast.MedianOn);
+        Assert.InRange(forecast.MedianOn.DayNumber - Start.DayNumber, 21 + 30, 40 + 30);
+
+        // With water answered and energy silent, energy's 60 days decide: 10 + 60 + 30.
+        var waiting = History.Run(Start, 10, 10, null, null, 5, waterAnswers: 3);
+        Assert.Equal(Start.AddDays(100), Forecast(waiting, history, asOf).MedianOn);
     }
 }

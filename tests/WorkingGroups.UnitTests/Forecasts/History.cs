@@ -13,7 +13,7 @@ internal static class History
     private static readonly DateOnly Later = new(2035, 1, 1);
 
     /// <summary>A process started on <paramref name="start"/> whose steps take the given days; a step left out stays open.</summary>
-    public static Process Run(DateOnly start, int? draft, int? letter, int? invite, int? approve, int? publish, int? waterAnswers = null)
+    public static Process Run(DateOnly start, int? draft, int? letter, int? invite, int? approve, int? publish, int? waterAnswers = null, int? energyAnswers = null)
     {
         var p = Process.Start(Definition, start, null, "tests", DateTime.UtcNow, start);
         void Done(string step, int? days)
@@ -30,8 +30,11 @@ internal static class History
             Answer(p, "water", sent.AddDays(Math.Min(i, waterAnswers ?? i)));
             Answer(p, "energy", sent.AddDays(i));
         }
-        else if (waterAnswers is { } w && p.Step("invite")!.Status == StepStatus.Active)
-            Answer(p, "water", p.Step("invite")!.ActivatedOn!.Value.AddDays(w));
+        else if (p.Step("invite")!.Status == StepStatus.Active)
+        {
+            if (waterAnswers is { } w) Answer(p, "water", p.Step("invite")!.ActivatedOn!.Value.AddDays(w));
+            if (energyAnswers is { } e) Answer(p, "energy", p.Step("invite")!.ActivatedOn!.Value.AddDays(e));
+        }
         Done("approve", approve);
         return p;
     }
