@@ -66,8 +66,9 @@ public sealed class Durations
         if (history > 0 && random.Uniform() * (history + prior) < history)
         {
             var u = random.Between(1 - HistorySurvival(atLeast), 1);
-            var i = Array.FindIndex(_cdf, c => c >= u);
-            if (i >= 0) return _times[i];
+            var i = Array.BinarySearch(_cdf, u);
+            if (i < 0) i = ~i;
+            if (i < _cdf.Length) return _times[i];
             // Beyond what the history has finished: how much longer, only the prior can say.
             return PriorAbove(ref random, Math.Max(atLeast, _longest));
         }
@@ -77,9 +78,10 @@ public sealed class Durations
     /// <summary>The share of the history's estimate still running after <paramref name="days"/>.</summary>
     private double HistorySurvival(double days)
     {
-        var finished = 0.0;
-        for (var i = 0; i < _times.Length && _times[i] <= days; i++) finished = _cdf[i];
-        return 1 - finished;
+        // The last finished duration at or below the days: the estimate is a step function.
+        var i = Array.BinarySearch(_times, (int)Math.Floor(days));
+        var last = i >= 0 ? i : ~i - 1;
+        return last < 0 ? 1 : 1 - _cdf[last];
     }
 
     private double PriorSurvival(double days) => days <= 0 ? 1 : 1 - Normal.Cdf((Math.Log(days) - _mu) / _sigma);
