@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Forecasts;
 using WorkingGroups.Infrastructure.Attention;
 using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Groups;
@@ -33,6 +34,7 @@ builder.Services.AddStartupTasks();
 builder.Services.AddAuth();
 builder.Services.AddProcesses();
 builder.Services.AddDashboards();
+builder.Services.AddForecasts();
 builder.Services.AddReminders();
 builder.Services.AddGroups();
 builder.Services.AddAttention();

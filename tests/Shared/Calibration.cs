@@ -62,7 +62,7 @@ public static class Calibration
         var coverage = new Coverage(0, 0, 0);
         foreach (var date in dates)
         {
-            var history = new ForecastHistory(processes, date, CalendarDays.Instance, settings);
+            var history = new ForecastHistory(processes, date, settings: settings);
             foreach (var x in processes)
             {
                 if (x.Process.EstablishedOn is not { } end || Forecaster.Of(x.Process, x.Definition, history) is not { } forecast) continue;

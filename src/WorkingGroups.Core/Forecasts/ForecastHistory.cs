@@ -15,14 +15,17 @@ public sealed class ForecastHistory
     private readonly Dictionary<(string Definition, string Body), List<Observation>> _bodies = [];
     private readonly Dictionary<(string, string, int, bool), Durations> _models = [];
 
-    public ForecastHistory(IEnumerable<ProcessOnDefinition> processes, DateOnly asOf, IDayCount days, ForecastSettings? settings = null)
+    /// <param name="unit">The day count of a definition's processes (calendar days, or a country's working days).</param>
+    public ForecastHistory(IEnumerable<ProcessOnDefinition> processes, DateOnly asOf, Func<ProcessDefinition, IDayCount>? unit = null,
+        ForecastSettings? settings = null)
     {
         AsOf = asOf;
-        Days = days;
+        Unit = unit ?? (_ => CalendarDays.Instance);
         Settings = settings ?? ForecastSettings.Default;
         foreach (var x in processes)
         {
             var p = x.Process;
+            var days = Unit(x.Definition);
             if (Dashboards.AsOf.Status(p, asOf) is null) continue;
             foreach (var s in p.Steps)
             {
@@ -48,7 +51,7 @@ public sealed class ForecastHistory
     }
 
     public DateOnly AsOf { get; }
-    public IDayCount Days { get; }
+    public Func<ProcessDefinition, IDayCount> Unit { get; }
     public ForecastSettings Settings { get; }
 
     /// <summary>A step's durations on a definition, with the prior centred on its benchmark in the forecast process's version.</summary>

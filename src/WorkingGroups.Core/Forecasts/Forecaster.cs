@@ -18,7 +18,7 @@ public static class Forecaster
     {
         var asOf = history.AsOf;
         if (AsOf.Status(p, asOf) != ProcessStatus.Active) return null;
-        var days = history.Days;
+        var days = history.Unit(d);
         var steps = Ordered(d);
         var plans = new Plan[steps.Count];
         var index = steps.Select((s, i) => (s.Id, i)).ToDictionary(t => t.Id, t => t.i);
@@ -39,7 +39,7 @@ public static class Forecaster
             plans[i] = status switch
             {
                 StepStatus.Done => new Plan(status, days.Between(asOf, completedOn!.Value), 0, model, [], []),
-                StepStatus.Active => Running(p, step, definition, model, history, activatedOn!.Value, ref print),
+                StepStatus.Active => Running(p, step, definition, model, history, days, activatedOn!.Value, ref print),
                 _ => new Plan(status, 0, 0, model, [], definition.After.Select(a => index[a]).ToArray()),
             };
         }
@@ -75,9 +75,8 @@ public static class Forecaster
 
     /// <summary>A running step: the days it has taken (rounds sent back included), or its bodies still silent.</summary>
     private static Plan Running(Process p, ProcessStep step, StepDefinition definition, Durations model, ForecastHistory history,
-        DateOnly activatedOn, ref Fingerprint print)
+        IDayCount days, DateOnly activatedOn, ref Fingerprint print)
     {
-        var days = history.Days;
         var asOf = history.AsOf;
         var taken = step.Rounds.Where(r => r.SentBackOn <= asOf).Sum(r => days.Between(r.ActivatedOn, r.CompletedOn)) + days.Between(activatedOn, asOf);
         print.Add(taken);

@@ -17,7 +17,7 @@ public sealed class ForecasterTests
         Enumerable.Range(0, 100).Select(i => History.Run(new DateOnly(2024, 1, 1).AddDays(i * 3), draft, letter, invite, approve, publish));
 
     private static Forecast Forecast(Process p, IEnumerable<Process> others, DateOnly asOf) =>
-        Forecaster.Of(p, History.Definition, new ForecastHistory(History.On(others.Append(p)), asOf, CalendarDays.Instance))!;
+        Forecaster.Of(p, History.Definition, new ForecastHistory(History.On(others.Append(p)), asOf))!;
 
     [Fact]
     public void Parallel_branches_overlap_and_the_longest_path_decides()
@@ -114,9 +114,9 @@ public sealed class ForecasterTests
         Assert.InRange(later.MedianOn.DayNumber - day.DayNumber, 201, 230);
 
         // Established on day 360: no forecast from then on, and none before it started.
-        Assert.NotNull(Forecaster.Of(p, History.Definition, new ForecastHistory(History.On(history), day.AddDays(359), CalendarDays.Instance)));
-        Assert.Null(Forecaster.Of(p, History.Definition, new ForecastHistory(History.On(history), day.AddDays(360), CalendarDays.Instance)));
-        Assert.Null(Forecaster.Of(p, History.Definition, new ForecastHistory(History.On(history), day.AddDays(-1), CalendarDays.Instance)));
+        Assert.NotNull(Forecaster.Of(p, History.Definition, new ForecastHistory(History.On(history), day.AddDays(359))));
+        Assert.Null(Forecaster.Of(p, History.Definition, new ForecastHistory(History.On(history), day.AddDays(360))));
+        Assert.Null(Forecaster.Of(p, History.Definition, new ForecastHistory(History.On(history), day.AddDays(-1))));
     }
 
     [Fact]

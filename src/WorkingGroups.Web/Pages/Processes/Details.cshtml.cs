@@ -4,6 +4,8 @@ using Microsoft.Extensions.Localization;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
+using WorkingGroups.Core.Forecasts;
+using WorkingGroups.Infrastructure.Forecasts;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Auth;
@@ -15,7 +17,7 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// A process: its steps, the forms that advance them, corrections, cancellation and the audit trail. Every form goes
 /// through <see cref="ProcessService"/>, the same code path as the API, and shows its refusal next to the field.
 /// </summary>
-public sealed class DetailsModel(ProcessService service, ReminderService reminders, AnswerNotices answerNotices, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t)
+public sealed class DetailsModel(ProcessService service, ForecastService forecasts, ReminderService reminders, AnswerNotices answerNotices, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t)
     : PageModel
 {
     public Process Process { get; private set; } = null!;
@@ -25,6 +27,8 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
     /// <summary>The coordinators' e-mails about answers given through a link (<see cref="Infrastructure.Reminders.AnswerNotices"/>).</summary>
     public IReadOnlyList<AnswerNotice> AnswerNotices { get; private set; } = [];
     public bool RemindersPaused { get; private set; }
+    /// <summary>When the process, running, is likely to be established; null once it is not running.</summary>
+    public Forecast? Forecast { get; private set; }
     /// <summary>Without an SMTP server reminders fall due and stay so: the page says it rather than promise e-mail.</summary>
     public bool MailConfigured => smtp.IsConfigured;
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -179,6 +183,7 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
         Reminders = await reminders.ListAsync(id, ct);
         AnswerNotices = await answerNotices.ListAsync(id, ct);
         RemindersPaused = await reminders.IsPausedAsync(id, ct);
+        Forecast = await forecasts.OfAsync(Process, Today, ct);
         return true;
     }
 
