@@ -2,7 +2,6 @@ using Microsoft.Extensions.Localization;
 using WorkingGroups.Core.Dashboards;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
-using WorkingGroups.Infrastructure.Forecasts;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Hosting;
@@ -17,10 +16,10 @@ public static class DashboardsApi
     {
         var dashboards = app.MapGroup("/api/v1/dashboards").WithTags("Dashboards").RequireAuthorization().WithProblems()
             .AddEndpointFilter<ProblemFilter>();
-        dashboards.MapGet("/portfolio", async (DateOnly? asOf, string? country, DashboardData data, ForecastService forecasts, CancellationToken ct) =>
+        dashboards.MapGet("/portfolio", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
         {
             var (processes, date) = await data.LoadAsync(asOf, country, ct);
-            return TypedResults.Ok(new { asOf = date, processes = Dashboard.Portfolio(processes, date, forecasts.History(processes, country, date)) });
+            return TypedResults.Ok(new { asOf = date, processes = Dashboard.Portfolio(processes, date, data.History(processes, country, date)) });
         })
             .WithName("getPortfolioDashboard").WithSummary("Every process against its benchmark, with the running ones' forecasts");
         dashboards.MapGet("/steps", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
