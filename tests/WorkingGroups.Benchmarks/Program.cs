@@ -13,13 +13,13 @@ var results = new Results();
 var at = DateTime.UtcNow;
 Console.WriteLine($"WorkingGroups benchmarks{(settings.Quick ? " (--quick)" : "")}: medians of {settings.Repetitions} repetitions after a warm-up");
 
-// --only <name> runs one scenario (limit, floor, peer, end-to-end, dashboards, sweep, postgres), to profile it on its own.
+// --only <name> runs one scenario (limit, floor, peer, end-to-end, dashboards, sweep, postgres, forecast), to profile it on its own.
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 Func<Settings, Results, Task>[] scenarios = only switch
 {
     // The whole run walks the peer, the floor and the app in turns (EndToEnd.RunWithPeerAsync); --only peer, floor or
     // end-to-end walks one of them.
-    null => [SqliteLimit.RunAsync, EndToEnd.RunWithPeerAsync, Dashboards.RunAsync, Sweep.RunAsync, PostgresEndToEnd.RunAsync],
+    null => [SqliteLimit.RunAsync, EndToEnd.RunWithPeerAsync, Dashboards.RunAsync, Sweep.RunAsync, PostgresEndToEnd.RunAsync, Forecasts.RunAsync],
     "limit" => [SqliteLimit.RunAsync],
     "floor" => [Floor.RunAsync],
     "peer" => [EnginePeer.RunAsync],
@@ -27,7 +27,8 @@ Func<Settings, Results, Task>[] scenarios = only switch
     "dashboards" => [Dashboards.RunAsync],
     "sweep" => [Sweep.RunAsync],
     "postgres" => [PostgresEndToEnd.RunAsync],
-    _ => throw new ArgumentException($"--only {only}: the scenarios are limit, floor, peer, end-to-end, dashboards, sweep and postgres"),
+    "forecast" => [Forecasts.RunAsync],
+    _ => throw new ArgumentException($"--only {only}: the scenarios are limit, floor, peer, end-to-end, dashboards, sweep, postgres and forecast"),
 };
 try
 {

@@ -60,7 +60,7 @@ public static class Forecaster
                     StepStatus.Done => plan.Offset,
                     StepStatus.Active when plan.Silent.Length > 0 => LastAnswer(plan.Silent, ref random),
                     StepStatus.Active => plan.Model.Draw(ref random, plan.Taken) - plan.Taken,
-                    _ => plan.After.Select(a => stepEnds[a]).DefaultIfEmpty(startedAt).Max() + plan.Model.Draw(ref random, -1),
+                    _ => OpensAt(plan.After, stepEnds, startedAt) + plan.Model.Draw(ref random, -1),
                 };
                 last = Math.Max(last, stepEnds[i]);
             }
@@ -91,6 +91,15 @@ public static class Forecaster
                 silent.Add((body, waited));
             }
         return new Plan(StepStatus.Active, 0, taken, model, [.. silent], []);
+    }
+
+    /// <summary>When a waiting step opens: the last of its prerequisites' ends (a loop: this runs runs × steps times).</summary>
+    private static double OpensAt(int[] after, double[] ends, double startedAt)
+    {
+        if (after.Length == 0) return startedAt;
+        var last = double.MinValue;
+        foreach (var a in after) last = Math.Max(last, ends[a]);
+        return last;
     }
 
     /// <summary>Days from the date until the last silent body answers.</summary>
