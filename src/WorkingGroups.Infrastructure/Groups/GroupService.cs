@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Infrastructure.Groups;
 
 /// <summary>Reads the groups and records changes of their composition (the pages and the API share it).</summary>
-public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, TextCatalog texts)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -39,7 +40,7 @@ public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, TimeP
     public Task<Group> RenameBodyAsync(Guid groupId, string bodyId, RenameBody command, CancellationToken cancellationToken) =>
         ChangeAsync(groupId, group =>
         {
-            GroupRules.Name("name", command.Name);
+            GroupRules.Name("name", command.Name, texts.Languages);
             GroupRules.EffectiveDate("effectiveOn", command.EffectiveOn, Today, group);
             group.RenameBody(bodyId, command.Name, command.EffectiveOn);
         }, cancellationToken);

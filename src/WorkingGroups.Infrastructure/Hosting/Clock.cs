@@ -19,7 +19,7 @@ internal sealed class Clock(TimeProvider time) : IClock
     public DateOnly Today => DateOnly.FromDateTime(UtcNow);
 }
 
-public static class ClockModule
+internal static class ClockModule
 {
     public static IServiceCollection AddClock(this IServiceCollection services)
     {

@@ -9,11 +9,11 @@ using WorkingGroups.Infrastructure.Texts;
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>What a reminder e-mail needs to know beyond the reminder itself.</summary>
-public sealed record MailFacts(Process Process, ProcessDefinition Definition, IReadOnlyList<string> Coordinators, string? Link, DateTime? LinkExpires, DateOnly Today,
+internal sealed record MailFacts(Process Process, ProcessDefinition Definition, IReadOnlyList<string> Coordinators, string? Link, DateTime? LinkExpires, DateOnly Today,
     TextCatalog Texts);
 
 /// <summary>Writes the e-mail of one reminder: recipients, language, subject, plain text and HTML (every name encoded).</summary>
-public static class ReminderMail
+internal static class ReminderMail
 {
     public static MimeMessage Compose(Reminder reminder, MailFacts facts, string from)
     {
@@ -53,7 +53,7 @@ public static class ReminderMail
         string Say(string key, params object?[] args) => texts.Say(language, key, args);
         string Count(string key, long count, params object?[] args) => texts.Count(language, key, count, args);
         var bodyName = body.Name.Get(language);
-        var group = definition.Title.Get(language);
+        var group = definition.GroupName.Get(language);
         var stepTitle = step.Title.Get(language);
         var lead = definition.FindBody(definition.LeadBodyId);
 

@@ -5,7 +5,7 @@ using WorkingGroups.Core.Reminders;
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>What is due about one process today, from the engine's projection: pending invitations, active and overdue steps.</summary>
-public static class ReminderPlan
+internal static class ReminderPlan
 {
     public static IEnumerable<Reminder> Due(Process process, ProcessDefinition definition, DateOnly today, DateTime now)
     {

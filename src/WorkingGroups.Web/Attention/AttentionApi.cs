@@ -8,7 +8,7 @@ using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Attention;
 
-public static class AttentionApi
+internal static class AttentionApi
 {
     /// <summary>The home page's list as JSON, in the same scope and order (a coordinator's own country; others <c>?country=</c> or all).</summary>
     public static WebApplication MapAttentionApi(this WebApplication app)
@@ -25,7 +25,7 @@ public static class AttentionApi
 }
 
 /// <param name="LikelyLate">Running processes whose forecast median falls after their benchmark date, the latest first.</param>
-public sealed record AttentionView(DateOnly AsOf, string? Country, List<LateStepView> Steps, List<SilentBodyView> Bodies, List<GroupConcernView> Groups,
+internal sealed record AttentionView(DateOnly AsOf, string? Country, List<LateStepView> Steps, List<SilentBodyView> Bodies, List<GroupConcernView> Groups,
     List<LikelyLateView> LikelyLate)
 {
     public static AttentionView From(AttentionList list, string? country) => new(
@@ -40,15 +40,15 @@ public sealed record AttentionView(DateOnly AsOf, string? Country, List<LateStep
         list.LikelyLate.Select(l => new LikelyLateView(l.Process.Id, l.Process.Title, l.Process.Country, l.Forecast)).ToList());
 }
 
-public sealed record LikelyLateView(Guid ProcessId, string Process, string Country, Forecast Forecast);
+internal sealed record LikelyLateView(Guid ProcessId, string Process, string Country, Forecast Forecast);
 
-public sealed record LateStepView(Guid ProcessId, string Process, string Country, string StepId, IReadOnlyDictionary<string, string>? Step,
+internal sealed record LateStepView(Guid ProcessId, string Process, string Country, string StepId, IReadOnlyDictionary<string, string>? Step,
     DateOnly? ActivatedOn, int ElapsedDays, int BenchmarkDays, BenchmarkState State);
 
 /// <param name="Reminders">Reminders about this invitation so far, sent by the app or recorded by a coordinator.</param>
-public sealed record SilentBodyView(Guid ProcessId, string Process, string Country, string StepId, string BodyId, IReadOnlyDictionary<string, string>? Body,
+internal sealed record SilentBodyView(Guid ProcessId, string Process, string Country, string StepId, string BodyId, IReadOnlyDictionary<string, string>? Body,
     DateOnly InvitedOn, int DaysWaiting, int Reminders, DateOnly? LastReminderOn);
 
 /// <param name="Date">The day it is about: since when the annual meeting is due, the meeting's date, or the item's deadline.</param>
-public sealed record GroupConcernView(Guid GroupId, string Group, string Country, GroupConcernKind Kind, DateOnly Date, Guid? MeetingId, int? WorkPlanYear,
+internal sealed record GroupConcernView(Guid GroupId, string Group, string Country, GroupConcernKind Kind, DateOnly Date, Guid? MeetingId, int? WorkPlanYear,
     Guid? ItemId, int? ItemNumber, string? Item);

@@ -1,4 +1,5 @@
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Web.Cli;
 
@@ -6,7 +7,7 @@ namespace WorkingGroups.Web.Cli;
 /// Verbs that run instead of the web app. <c>validate &lt;folder&gt;</c> needs no host and runs here; a first
 /// argument that names no verb is refused here too, before a host is built, so that a typo never starts a server.
 /// </summary>
-public static class CommandLine
+internal static class CommandLine
 {
     private static readonly string[] Verbs = ["validate", "user", "token", "backup", "restore", "migrate"];
 
@@ -32,7 +33,7 @@ public static class CommandLine
 
     public static int Validate(string folder, TextWriter output, TextWriter error)
     {
-        var result = DefinitionLoader.LoadFolder(folder);
+        var result = DefinitionLoader.LoadFolder(folder, TextCatalog.Default.Languages);
         if (!result.IsValid)
         {
             error.WriteLine($"{folder}: {result.Errors.Count} error(s)");

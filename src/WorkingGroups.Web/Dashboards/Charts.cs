@@ -4,7 +4,7 @@ using WorkingGroups.Core.Processes;
 namespace WorkingGroups.Web.Dashboards;
 
 /// <summary>A horizontal scale from values to x, with round ticks (days, or dates as day numbers).</summary>
-public sealed record Scale(double From, double To, double Left, double Width)
+internal sealed record Scale(double From, double To, double Left, double Width)
 {
     public double X(double value) => Left + (value - From) / Math.Max(1e-9, To - From) * Width;
 
@@ -23,7 +23,7 @@ public sealed record Scale(double From, double To, double Left, double Width)
 /// a tick, and a running one's forecast as a band from the date to the median and on to the 80 % date. At most
 /// <see cref="MaxRows"/> rows, the portfolio's first (the furthest over their benchmark).
 /// </summary>
-public sealed class PortfolioChart
+internal sealed class PortfolioChart
 {
     public const int MaxRows = 40, LabelWidth = 220, PlotWidth = 480, RowHeight = 18, Top = 8, AxisHeight = 28;
 
@@ -64,7 +64,7 @@ public sealed class PortfolioChart
 }
 
 /// <summary>Countries side by side: per country the benchmark, the established processes' median and the running ones' forecast median, in days.</summary>
-public sealed class CountriesChart
+internal sealed class CountriesChart
 {
     public const int LabelWidth = 150, PlotWidth = 460, BarHeight = 12, Top = 8, AxisHeight = 28;
 
@@ -86,7 +86,7 @@ public sealed class CountriesChart
                 .Select(r => r.Forecast!.MedianOn.DayNumber - r.StartedOn.DayNumber).ToList();
             return (c.Country, Bars: new (string Kind, double? Days)[]
             {
-                ("benchmark", c.BenchmarkDays), ("median", c.MedianDaysToEstablish), ("forecast", Statistics.Median(forecasts)),
+                ("benchmark", c.BenchmarkDays), ("median", c.MedianDaysToEstablish), ("forecast", Median(forecasts)),
             }.Where(b => b.Days is not null).Select(b => (b.Kind, Days: b.Days!.Value)).ToList());
         }).ToList();
         Scale = new Scale(0, Math.Max(30, figures.SelectMany(f => f.Bars).Select(b => b.Days).DefaultIfEmpty(0).Max()) * 1.05, LabelWidth, PlotWidth);
@@ -101,10 +101,18 @@ public sealed class CountriesChart
         Countries = list;
         Height = y + AxisHeight;
     }
+
+    /// <summary>The middle value (the mean of the two middle ones for an even count); null for none.</summary>
+    private static double? Median(List<int> values)
+    {
+        if (values.Count == 0) return null;
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2.0;
+    }
 }
 
 /// <summary>Each step's spread: a row per step of each definition, a dot per process's duration, the median and the benchmark.</summary>
-public sealed class StepsChart
+internal sealed class StepsChart
 {
     public const int LabelWidth = 260, PlotWidth = 440, RowHeight = 22, Top = 8, AxisHeight = 28, MaxDots = 200;
 

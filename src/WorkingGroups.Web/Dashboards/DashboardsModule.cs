@@ -4,7 +4,7 @@ using WorkingGroups.Infrastructure.Reminders;
 
 namespace WorkingGroups.Web.Dashboards;
 
-public static class DashboardsModule
+internal static class DashboardsModule
 {
     /// <summary>The dashboards' data: the processes, the reminders sent to each body, and the forecasts.</summary>
     public static IServiceCollection AddDashboards(this IServiceCollection services)

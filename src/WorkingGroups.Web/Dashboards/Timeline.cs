@@ -10,7 +10,7 @@ namespace WorkingGroups.Web.Dashboards;
 /// <see cref="Dashboard.Spans"/>: the timeline draws the same figures the dashboards count. A running process's forecast
 /// is a band on the whole process's row, from the median to the 80 % date.
 /// </summary>
-public sealed class Timeline
+internal sealed class Timeline
 {
     public const int LabelWidth = 250, ChartWidth = 560, RowHeight = 26, BarHeight = 14;
 

@@ -4,7 +4,7 @@ using WorkingGroups.Core.Forecasts;
 namespace WorkingGroups.Web.Forecasts;
 
 /// <summary>A forecast as a reader says it.</summary>
-public static class ForecastText
+internal static class ForecastText
 {
     /// <summary>"likely 5 weeks late"; in days under two weeks; "likely within the benchmark" when the median is not after it.</summary>
     public static string Lateness(this IStringLocalizer t, Forecast f) =>

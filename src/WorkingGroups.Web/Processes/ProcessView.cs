@@ -8,7 +8,7 @@ namespace WorkingGroups.Web.Processes;
 /// A process as the API shows it: facts plus elapsed days and the state against each benchmark, as of today. The reads
 /// add the forecast of a running process (null otherwise, and in the answer to a change).
 /// </summary>
-public sealed record ProcessView(
+internal sealed record ProcessView(
     Guid Id,
     string DefinitionId,
     int DefinitionVersion,
@@ -39,7 +39,7 @@ public sealed record ProcessView(
     public static string Name<T>(T value) where T : struct, Enum => KindNames.Of(value);
 }
 
-public sealed record StepStateView(
+internal sealed record StepStateView(
     string Id,
     IReadOnlyDictionary<string, string> Title,
     string Kind,
@@ -70,7 +70,7 @@ public sealed record StepStateView(
 }
 
 /// <summary>One invited body; before the step opens, its invitation is shown as not yet sent.</summary>
-public sealed record InvitationView(
+internal sealed record InvitationView(
     string BodyId,
     IReadOnlyDictionary<string, string> BodyName,
     string Status,
@@ -83,7 +83,7 @@ public sealed record InvitationView(
         bodyId, d.FindBody(bodyId)!.Name.Values, i is null ? "not-sent" : ProcessView.Name(i.Status), i?.SentOn, i?.RespondedOn, i?.Nominee, i?.Reason);
 }
 
-public sealed record AuditView(DateTime At, string User, string Action, string? StepId, string? BodyId, string? Before, string? After)
+internal sealed record AuditView(DateTime At, string User, string Action, string? StepId, string? BodyId, string? Before, string? After)
 {
     public static AuditView From(AuditEntry a) => new(DateTime.SpecifyKind(a.At, DateTimeKind.Utc), a.User, a.Action, a.StepId, a.BodyId, a.Before, a.After);
 }

@@ -15,7 +15,7 @@ namespace WorkingGroups.Web.Pages.Answer;
 /// Where an agency answers its invitation from the e-mail, without an account. The signed link names the process,
 /// step, body and the invitation's version; the answer goes through the same rules as the coordinator's.
 /// </summary>
-public sealed class IndexModel(AnswerLinks links, ProcessService processes, AnswerNotices notices, TimeProvider clock, IStringLocalizer text,
+internal sealed class IndexModel(AnswerLinks links, ProcessService processes, AnswerNotices notices, TimeProvider clock, IStringLocalizer text,
     TextCatalog texts) : PageModel
 {
     [BindProperty] public string? Choice { get; set; }
@@ -41,7 +41,7 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
 
     /// <summary>The invitation's sentence in the language: who is invited to which group, at which step.</summary>
     public string Intro(string language) => _body is null ? "" :
-        texts.Say(language, "Answer.Intro", _body.Name.Get(language), _definition!.Title.Get(language), _step!.Title.Get(language));
+        texts.Say(language, "Answer.Intro", _body.Name.Get(language), _definition!.GroupName.Get(language), _step!.Title.Get(language));
 
     public string SentOn(string language) => _sentOn is { } on ? texts.Say(language, "Answer.SentOn", texts.Date(language, on)) : "";
 

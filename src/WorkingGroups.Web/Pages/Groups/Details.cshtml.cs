@@ -12,7 +12,7 @@ using WorkingGroups.Web.Auth;
 namespace WorkingGroups.Web.Pages.Groups;
 
 /// <summary>A group's composition on any date, its renames and representatives, and the amendments of its composition.</summary>
-public sealed class DetailsModel(GroupService groups, AmendmentService amendments, ProcessService processes, DefinitionCatalog catalog,
+internal sealed class DetailsModel(GroupService groups, AmendmentService amendments, ProcessService processes, DefinitionCatalog catalog,
     DefinitionVersions versions, IStringLocalizer t) : GroupPageModel<CompositionForm>(groups, versions, t)
 {
     public DateOnly AsOf { get; private set; }
@@ -32,7 +32,9 @@ public sealed class DetailsModel(GroupService groups, AmendmentService amendment
     {
         var on = Form.Date("effectiveOn", Input.EffectiveOn, T, required: true);
         if (Form.HasErrors) return false;
-        var name = new Dictionary<string, string> { ["en"] = Input.NameEn ?? "", ["ru"] = Input.NameRu ?? "" };
+        // English and Russian are required (the rule says so); a language left blank has no name of its own.
+        var name = Input.Names.Where(n => LocalizedText.RequiredLanguages.Contains(n.Key) || !string.IsNullOrWhiteSpace(n.Value))
+            .ToDictionary(n => n.Key, n => n.Value ?? "");
         await Groups.RenameBodyAsync(id, Input.BodyId ?? "", new RenameBody(new LocalizedText(name), on!.Value), ct);
         return true;
     }, ct);
@@ -66,11 +68,11 @@ public sealed class DetailsModel(GroupService groups, AmendmentService amendment
 }
 
 /// <summary>The fields of the composition forms; each form uses the ones it needs.</summary>
-public sealed class CompositionForm
+internal sealed class CompositionForm
 {
     public string? BodyId { get; set; }
-    public string? NameEn { get; set; }
-    public string? NameRu { get; set; }
+    /// <summary>A body's new name by language, one field for each language the app has texts for.</summary>
+    public Dictionary<string, string?> Names { get; set; } = [];
     public string? Name { get; set; }
     public string? Position { get; set; }
     public string? Email { get; set; }

@@ -16,7 +16,7 @@ namespace WorkingGroups.Web.Pages.Groups;
 /// What the pages of one group share: the group, who may change it, and forms that go through the same services as the
 /// API and show a refusal next to its field, in the reader's language.
 /// </summary>
-public abstract class GroupPageModel<TForm>(GroupService groups, DefinitionVersions versions, IStringLocalizer t) : PageModel
+internal abstract class GroupPageModel<TForm>(GroupService groups, DefinitionVersions versions, IStringLocalizer t) : PageModel
     where TForm : class, new()
 {
     /// <summary>What was typed into the posted form, shown again when it is refused.</summary>
@@ -32,6 +32,9 @@ public abstract class GroupPageModel<TForm>(GroupService groups, DefinitionVersi
     public bool CanChange => User.CanCoordinate(Group.Country);
     protected IStringLocalizer T => t;
     protected GroupService Groups => groups;
+
+    /// <summary>The group as its founding act names it, in the reader's language.</summary>
+    public string GroupName => Definition?.GroupName.Name() ?? Group.Title;
 
     /// <summary>A body's name today (or its last one), in the reader's language.</summary>
     public string NameOf(string bodyId) => Group.NameOn(bodyId, Today).Name();

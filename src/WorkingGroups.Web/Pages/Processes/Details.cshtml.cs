@@ -17,7 +17,7 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// A process: its steps, the forms that advance them, corrections, cancellation and the audit trail. Every form goes
 /// through <see cref="ProcessService"/>, the same code path as the API, and shows its refusal next to the field.
 /// </summary>
-public sealed class DetailsModel(ProcessService service, ForecastService forecasts, ReminderService reminders, AnswerNotices answerNotices, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t)
+internal sealed class DetailsModel(ProcessService service, ForecastService forecasts, ReminderService reminders, AnswerNotices answerNotices, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t)
     : PageModel
 {
     public Process Process { get; private set; } = null!;
@@ -203,7 +203,7 @@ public sealed class DetailsModel(ProcessService service, ForecastService forecas
 }
 
 /// <summary>The fields of the step forms; each form uses the ones it needs.</summary>
-public sealed class StepForm
+internal sealed class StepForm
 {
     public string? Date { get; set; }
     public string? Note { get; set; }
