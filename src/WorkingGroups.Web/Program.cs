@@ -1,4 +1,5 @@
 using WorkingGroups.Infrastructure.Attachments;
+using WorkingGroups.Infrastructure.Forecasts;
 using WorkingGroups.Infrastructure.Attention;
 using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Groups;
@@ -36,6 +37,7 @@ builder.Services.AddStartupTasks();
 builder.Services.AddAuth();
 builder.Services.AddProcesses();
 builder.Services.AddDashboards();
+builder.Services.AddForecasts();
 builder.Services.AddReminders();
 builder.Services.AddLetters();
 builder.Services.AddGroups();

@@ -13,13 +13,13 @@ var results = new Results();
 var at = DateTime.UtcNow;
 Console.WriteLine($"WorkingGroups benchmarks{(settings.Quick ? " (--quick)" : "")}: medians of {settings.Repetitions} repetitions after a warm-up");
 
-// --only <name> runs one scenario (limit, floor, peer, end-to-end, dashboards, sweep, postgres, documents), to profile it on its own.
+// --only <name> runs one scenario (limit, floor, peer, end-to-end, dashboards, sweep, postgres, documents, forecast), to profile it on its own.
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 Func<Settings, Results, Task>[] scenarios = only switch
 {
     // The whole run walks the peer, the floor and the app in turns (EndToEnd.RunWithPeerAsync); --only peer, floor or
     // end-to-end walks one of them.
-    null => [SqliteLimit.RunAsync, EndToEnd.RunWithPeerAsync, Dashboards.RunAsync, Sweep.RunAsync, PostgresEndToEnd.RunAsync, DocumentTransfer.RunAsync],
+    null => [SqliteLimit.RunAsync, EndToEnd.RunWithPeerAsync, Dashboards.RunAsync, Sweep.RunAsync, PostgresEndToEnd.RunAsync, DocumentTransfer.RunAsync, Forecasts.RunAsync],
     "limit" => [SqliteLimit.RunAsync],
     "floor" => [Floor.RunAsync],
     "peer" => [EnginePeer.RunAsync],
@@ -28,7 +28,8 @@ Func<Settings, Results, Task>[] scenarios = only switch
     "sweep" => [Sweep.RunAsync],
     "postgres" => [PostgresEndToEnd.RunAsync],
     "documents" => [DocumentTransfer.RunAsync],
-    _ => throw new ArgumentException($"--only {only}: the scenarios are limit, floor, peer, end-to-end, dashboards, sweep, postgres and documents"),
+    "forecast" => [Forecasts.RunAsync],
+    _ => throw new ArgumentException($"--only {only}: the scenarios are limit, floor, peer, end-to-end, dashboards, sweep, postgres, documents and forecast"),
 };
 try
 {

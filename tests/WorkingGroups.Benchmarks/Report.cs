@@ -31,6 +31,10 @@ public static class Report
             results.Target($"{view} dashboard 10,000 / 1,000 <= 12", results.Find("4 dashboards", $"{view} growth 10,000 / 1,000"), v => v <= 12);
         }
         results.Target("sweep over 10,000 pending invitations < 1,000 ms", results.Find("6 sweep", "sweep, 10,000 pending invitations"), v => v < 1000);
+        results.Target("forecast: the 80 % date covers 70 to 90 % of real ends, 1,000 processes",
+            results.Find("9 forecast", "80 % date covers the real end, 1,000 processes"), v => v is >= 70 and <= 90);
+        results.Target("forecast of every running process over 1,000 processes < 150 ms",
+            results.Find("9 forecast", "forecast every running process, 1,000 processes"), v => v < 150);
         results.Target("installed start-up to first 200 on /health < 2,000 ms", results.Find("5 start-up", "installed: process start to first 200 on /health"), v => v < 2000);
         results.Target("working set growth during a 20 MB upload and download < 30 MB (issue 32)",
             results.Find("8 documents", "working set growth during upload and download"), v => v < 30);

@@ -1,4 +1,5 @@
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Forecasts;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
 
@@ -12,6 +13,9 @@ public sealed record ReminderTally(int Count, DateOnly? LastOn)
 {
     public static readonly ReminderTally None = new(0, null);
 }
+
+/// <summary>A running process whose forecast median falls after the date its benchmark gives.</summary>
+public sealed record LikelyLate(Process Process, ProcessDefinition Definition, Forecast Forecast);
 
 /// <summary>A body invited in an open step that has not answered yet.</summary>
 public sealed record SilentBody(Process Process, ProcessDefinition Definition, ProcessStep Step, Invitation Invitation, int DaysWaiting, ReminderTally Reminders);
@@ -36,6 +40,19 @@ public sealed record GroupYear(Group Group, IReadOnlyList<Meeting> Meetings, IRe
 public sealed record AttentionList(DateOnly AsOf, IReadOnlyList<LateStep> Steps, IReadOnlyList<SilentBody> Bodies, IReadOnlyList<GroupConcern> Groups)
 {
     public bool IsEmpty => Steps.Count == 0 && Bodies.Count == 0 && Groups.Count == 0;
+
+    /// <summary>The running processes likely to be established after their benchmark date, the latest first.</summary>
+    public IReadOnlyList<LikelyLate> LikelyLate { get; init; } = [];
+
+    /// <summary>The list with the running processes' forecasts from <paramref name="history"/> (read as of the list's day).</summary>
+    public AttentionList WithForecasts(IReadOnlyList<(Process Process, ProcessDefinition Definition)> processes, ForecastHistory history) => this with
+    {
+        LikelyLate = processes
+            .Select(p => Forecaster.Of(p.Process, p.Definition, history) is { DaysLate: > 0 } f ? new LikelyLate(p.Process, p.Definition, f) : null)
+            .OfType<LikelyLate>()
+            .OrderByDescending(l => l.Forecast.DaysLate).ThenBy(l => l.Process.Title, StringComparer.Ordinal)
+            .ToList(),
+    };
 
     public static AttentionList Of(IReadOnlyList<(Process Process, ProcessDefinition Definition)> processes,
         Func<Invitation, ReminderTally> reminders, IReadOnlyList<GroupYear> groups, NoticeDays days, DateOnly today)

@@ -1,4 +1,5 @@
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Forecasts;
 using WorkingGroups.Core.Processes;
 
 namespace WorkingGroups.Core.Dashboards;
@@ -9,7 +10,8 @@ namespace WorkingGroups.Core.Dashboards;
 /// </summary>
 public static class Dashboard
 {
-    public static IReadOnlyList<PortfolioRow> Portfolio(IEnumerable<ProcessOnDefinition> processes, DateOnly asOf) =>
+    /// <param name="history">Given, each running process carries its forecast from it.</param>
+    public static IReadOnlyList<PortfolioRow> Portfolio(IEnumerable<ProcessOnDefinition> processes, DateOnly asOf, ForecastHistory? history = null) =>
         processes.Where(x => AsOf.Status(x.Process, asOf) is not null)
             .Select(x =>
             {
@@ -21,7 +23,10 @@ public static class Dashboard
                     Math.Max(0, elapsed - p.BenchmarkDays), Elapsed.State(elapsed, p.BenchmarkDays, status == ProcessStatus.Active),
                     status == ProcessStatus.Active
                         ? p.Steps.Where(s => AsOf.StepStatus(s, asOf) == StepStatus.Active).OrderBy(s => s.Order).Select(s => s.StepId).ToList()
-                        : []);
+                        : [])
+                {
+                    Forecast = history is null ? null : Forecaster.Of(p, x.Definition, history),
+                };
             })
             .OrderByDescending(r => r.DaysOver).ThenByDescending(r => r.ElapsedDays).ThenBy(r => r.Title)
             .ToList();

@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using WorkingGroups.Core.Attention;
+using WorkingGroups.Core.Dashboards;
+using WorkingGroups.Core.Forecasts;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Forecasts;
 using WorkingGroups.Infrastructure.Groups;
 using WorkingGroups.Infrastructure.Groups.Notices;
 using WorkingGroups.Infrastructure.Persistence;
@@ -37,12 +40,18 @@ public sealed class AttentionService(IDbContextFactory<AppDbContext> contexts, D
             .GroupBy(r => (r.ProcessId, r.StepId, r.BodyId))
             .ToDictionary(g => g.Key, g => new ReminderTally(g.Count(), g.Max(r => r.SentOn())));
 
+        var running = processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList();
+        // The forecasts read every process of the scope, finished ones too: their durations are the history.
+        var all = await db.ProjectionReadOnly().Where(p => country == null || p.Country == country).ToListAsync(cancellationToken);
+        var history = new ForecastHistory(all.Select(p => new ProcessOnDefinition(p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(),
+            today, ForecastService.UnitOf);
+
         return AttentionList.Of(
-            processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(),
+            running,
             i => tallies.GetValueOrDefault((i.ProcessId, i.StepId, i.BodyId), ReminderTally.None),
             await GroupYearsAsync(db, country, cancellationToken),
             Days,
-            today);
+            today).WithForecasts(running, history);
     }
 
     /// <summary>Only what is due about the groups on <paramref name="today"/> (the weekly digest's part of the list).</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using WorkingGroups.Core.Attention;
+using WorkingGroups.Core.Forecasts;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Attention;
 using WorkingGroups.Web.Auth;
@@ -23,7 +24,9 @@ internal static class AttentionApi
     }
 }
 
-internal sealed record AttentionView(DateOnly AsOf, string? Country, List<LateStepView> Steps, List<SilentBodyView> Bodies, List<GroupConcernView> Groups)
+/// <param name="LikelyLate">Running processes whose forecast median falls after their benchmark date, the latest first.</param>
+internal sealed record AttentionView(DateOnly AsOf, string? Country, List<LateStepView> Steps, List<SilentBodyView> Bodies, List<GroupConcernView> Groups,
+    List<LikelyLateView> LikelyLate)
 {
     public static AttentionView From(AttentionList list, string? country) => new(
         list.AsOf,
@@ -33,8 +36,11 @@ internal sealed record AttentionView(DateOnly AsOf, string? Country, List<LateSt
         list.Bodies.Select(b => new SilentBodyView(b.Process.Id, b.Process.Title, b.Process.Country, b.Step.StepId, b.Invitation.BodyId,
             b.Definition.FindBody(b.Invitation.BodyId)?.Name.Values, b.Invitation.SentOn, b.DaysWaiting, b.Reminders.Count, b.Reminders.LastOn)).ToList(),
         list.Groups.Select(c => new GroupConcernView(c.Group.Id, c.Group.Title, c.Group.Country, c.Kind, c.Date, c.Meeting?.Id, c.Plan?.Year,
-            c.Item?.Id, c.Item?.Number, c.Item?.Title)).ToList());
+            c.Item?.Id, c.Item?.Number, c.Item?.Title)).ToList(),
+        list.LikelyLate.Select(l => new LikelyLateView(l.Process.Id, l.Process.Title, l.Process.Country, l.Forecast)).ToList());
 }
+
+internal sealed record LikelyLateView(Guid ProcessId, string Process, string Country, Forecast Forecast);
 
 internal sealed record LateStepView(Guid ProcessId, string Process, string Country, string StepId, IReadOnlyDictionary<string, string>? Step,
     DateOnly? ActivatedOn, int ElapsedDays, int BenchmarkDays, BenchmarkState State);

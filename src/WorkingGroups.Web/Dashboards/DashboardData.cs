@@ -1,4 +1,6 @@
 using WorkingGroups.Core.Dashboards;
+using WorkingGroups.Core.Forecasts;
+using WorkingGroups.Infrastructure.Forecasts;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Hosting;
 using WorkingGroups.Infrastructure.Processes;
@@ -7,10 +9,13 @@ using WorkingGroups.Infrastructure.Reminders;
 namespace WorkingGroups.Web.Dashboards;
 
 /// <summary>Loads the processes a dashboard reads, and checks the date it is asked for.</summary>
-internal sealed class DashboardData(ProcessService service, ReminderService reminders, IClock clock)
+internal sealed class DashboardData(ProcessService service, ReminderService reminders, ForecastService forecasts, IClock clock)
 {
     public Task<Dictionary<(Guid ProcessId, string BodyId), int>> RemindersSentAsync(DateOnly asOf, CancellationToken ct) =>
         reminders.SentToBodiesAsync(asOf, ct);
+
+    /// <summary>The history the loaded processes are forecast from (built once per request and date).</summary>
+    public ForecastHistory History(IReadOnlyList<ProcessOnDefinition> processes, string? country, DateOnly asOf) => forecasts.History(processes, country, asOf);
 
     public async Task<(IReadOnlyList<ProcessOnDefinition> Processes, DateOnly AsOf)> LoadAsync(DateOnly? asOf, string? country, CancellationToken ct)
     {

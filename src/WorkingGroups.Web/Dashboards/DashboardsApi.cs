@@ -19,9 +19,9 @@ internal static class DashboardsApi
         dashboards.MapGet("/portfolio", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
         {
             var (processes, date) = await data.LoadAsync(asOf, country, ct);
-            return TypedResults.Ok(new { asOf = date, processes = Dashboard.Portfolio(processes, date) });
+            return TypedResults.Ok(new { asOf = date, processes = Dashboard.Portfolio(processes, date, data.History(processes, country, date)) });
         })
-            .WithName("getPortfolioDashboard").WithSummary("Every process against its benchmark");
+            .WithName("getPortfolioDashboard").WithSummary("Every process against its benchmark, with the running ones' forecasts");
         dashboards.MapGet("/steps", async (DateOnly? asOf, string? country, DashboardData data, CancellationToken ct) =>
         {
             var (processes, date) = await data.LoadAsync(asOf, country, ct);

@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Forecasts;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
 
@@ -5,11 +6,12 @@ namespace WorkingGroups.Web.Dashboards;
 
 internal static class DashboardsModule
 {
-    /// <summary>The dashboards' data: the processes, and the reminders sent to each body.</summary>
+    /// <summary>The dashboards' data: the processes, the reminders sent to each body, and the forecasts.</summary>
     public static IServiceCollection AddDashboards(this IServiceCollection services)
     {
         services.AddProcesses();
         services.AddReminderServices();
+        services.AddForecasts();
         return services.AddScoped<DashboardData>();
     }
 }

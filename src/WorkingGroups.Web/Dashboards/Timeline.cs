@@ -1,4 +1,5 @@
 using WorkingGroups.Core.Dashboards;
+using WorkingGroups.Core.Forecasts;
 using WorkingGroups.Core.Processes;
 
 namespace WorkingGroups.Web.Dashboards;
@@ -6,7 +7,8 @@ namespace WorkingGroups.Web.Dashboards;
 /// <summary>
 /// Where the bars of a process timeline go: one per started step from its activation to its completion (or the date
 /// shown), a tick at its benchmark, and the whole process against the country's benchmark. Days come from
-/// <see cref="Dashboard.Spans"/>: the timeline draws the same figures the dashboards count.
+/// <see cref="Dashboard.Spans"/>: the timeline draws the same figures the dashboards count. A running process's forecast
+/// is a band on the whole process's row, from the median to the 80 % date.
 /// </summary>
 internal sealed class Timeline
 {
@@ -14,18 +16,26 @@ internal sealed class Timeline
 
     public sealed record Bar(string? StepId, int Row, double X, double Width, double BenchmarkX, int Days, int BenchmarkDays, BenchmarkState State, bool Running);
 
+    /// <summary>Where the forecast band goes on the first row: from the date shown to the median, then on to the 80 % date.</summary>
+    public sealed record Band(double FromX, double MedianX, double LikelyX);
+
     public IReadOnlyList<Bar> Bars { get; }
+    public Band? Forecast { get; }
     public int Height => (Bars.Count + 1) * RowHeight;
     public int Width => LabelWidth + ChartWidth + 10;
 
-    public Timeline(ProcessOnDefinition process, DateOnly asOf)
+    public Timeline(ProcessOnDefinition process, DateOnly asOf, Forecast? forecast = null)
     {
         var p = process.Process;
         var spans = Dashboard.Spans([process], asOf);
         var elapsed = AsOf.ElapsedDays(p, asOf);
         var running = AsOf.Status(p, asOf) == ProcessStatus.Active;
         var scale = ChartWidth / (double)Math.Max(1, new[] { elapsed, p.BenchmarkDays }.Concat(
-            spans.Select(s => Elapsed.Days(p.StartedOn, s.ActivatedOn) + Math.Max(s.Days, s.BenchmarkDays))).Max());
+            spans.Select(s => Elapsed.Days(p.StartedOn, s.ActivatedOn) + Math.Max(s.Days, s.BenchmarkDays)))
+            .Append(forecast is null ? 0 : Elapsed.Days(p.StartedOn, forecast.LikelyBy)).Max());
+        if (forecast is not null)
+            Forecast = new Band(LabelWidth + elapsed * scale, LabelWidth + Elapsed.Days(p.StartedOn, forecast.MedianOn) * scale,
+                LabelWidth + Elapsed.Days(p.StartedOn, forecast.LikelyBy) * scale);
         var bars = new List<Bar>
         {
             new(null, 0, LabelWidth, Math.Max(2, elapsed * scale), LabelWidth + p.BenchmarkDays * scale, elapsed, p.BenchmarkDays,

@@ -1,9 +1,13 @@
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Forecasts;
 using WorkingGroups.Core.Processes;
 
 namespace WorkingGroups.Web.Processes;
 
-/// <summary>A process as the API shows it: facts plus elapsed days and the state against each benchmark, as of today.</summary>
+/// <summary>
+/// A process as the API shows it: facts plus elapsed days and the state against each benchmark, as of today. The reads
+/// add the forecast of a running process (null otherwise, and in the answer to a change).
+/// </summary>
 internal sealed record ProcessView(
     Guid Id,
     string DefinitionId,
@@ -19,15 +23,16 @@ internal sealed record ProcessView(
     int BenchmarkDays,
     string State,
     IReadOnlyList<string> ActiveSteps,
-    IReadOnlyList<StepStateView> Steps)
+    IReadOnlyList<StepStateView> Steps,
+    Forecast? Forecast = null)
 {
-    public static ProcessView From(Process p, ProcessDefinition d, DateOnly today)
+    public static ProcessView From(Process p, ProcessDefinition d, DateOnly today, Forecast? forecast = null)
     {
         var elapsed = p.ElapsedDays(today);
         return new ProcessView(p.Id, p.DefinitionId, p.DefinitionVersion, p.Country, p.Title, Name(p.Status), p.StartedOn,
             p.EstablishedOn, p.CancelledOn, p.CancelReason, elapsed, p.BenchmarkDays, Name(p.State(today)),
             p.Steps.Where(s => s.Status == StepStatus.Active).Select(s => s.StepId).ToList(),
-            p.Steps.OrderBy(s => s.Order).Select(s => StepStateView.From(s, d, today)).ToList());
+            p.Steps.OrderBy(s => s.Order).Select(s => StepStateView.From(s, d, today)).ToList(), forecast);
     }
 
     /// <summary>Enum values as the API spells them: kebab-case ("on-track", "no-response").</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using WorkingGroups.Core.Processes;
+using WorkingGroups.Infrastructure.Forecasts;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Web.Auth;
 using WorkingGroups.Web.Hosting;
@@ -16,19 +17,24 @@ internal static class ProcessesApi
             .WithProblems()
             .AddEndpointFilter<ProblemFilter>().WithIdempotencyKey();
 
-        group.MapGet("/", async (string? country, string? status, ProcessService service, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/", async (string? country, string? status, ProcessService service, ForecastService forecasts, TimeProvider clock, CancellationToken ct) =>
         {
             ProcessStatus? wanted = status is null ? null
                 : Enum.TryParse<ProcessStatus>(status, ignoreCase: true, out var s) ? s
                 : throw DomainRuleException.Invalid("status", "not-a-status", status);
             var processes = await service.ListAsync(country?.ToUpperInvariant(), wanted, ct);
             var today = Today(clock);
-            return TypedResults.Ok(processes.Select(p => ProcessView.From(p, service.DefinitionOf(p), today)).ToList());
+            var views = new List<ProcessView>(processes.Count);
+            foreach (var p in processes) views.Add(ProcessView.From(p, service.DefinitionOf(p), today, await forecasts.OfAsync(p, today, ct)));
+            return TypedResults.Ok(views);
         })
             .WithName("listProcesses").WithSummary("List processes, by country and status");
 
-        group.MapGet("/{id:guid}", async (Guid id, ProcessService service, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(View(await Existing(service, id, ct), service, clock)))
+        group.MapGet("/{id:guid}", async (Guid id, ProcessService service, ForecastService forecasts, TimeProvider clock, CancellationToken ct) =>
+        {
+            var process = await Existing(service, id, ct);
+            return TypedResults.Ok(ProcessView.From(process, service.DefinitionOf(process), Today(clock), await forecasts.OfAsync(process, Today(clock), ct)));
+        })
             .WithName("getProcess").WithSummary("Get a process with its steps and invitations");
 
         group.MapGet("/{id:guid}/audit", async (Guid id, ProcessService service, CancellationToken ct) =>

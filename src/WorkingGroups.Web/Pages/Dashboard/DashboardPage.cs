@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using WorkingGroups.Core.Dashboards;
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Forecasts;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Web.Dashboards;
 using WorkingGroups.Web.Localization;
@@ -42,6 +43,9 @@ internal abstract class DashboardPage(DashboardData data, DefinitionCatalog cata
         }
         if (Error is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
     }
+
+    /// <summary>The history the running processes are forecast from, as of the page's date.</summary>
+    public ForecastHistory History => data.History(Processes, Country, Date);
 
     public ProcessDefinition DefinitionOf(string definitionId) => Processes.First(p => p.Process.DefinitionId == definitionId).Definition;
 

@@ -5,6 +5,8 @@ using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Letters;
+using WorkingGroups.Core.Forecasts;
+using WorkingGroups.Infrastructure.Forecasts;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Auth;
@@ -16,7 +18,7 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// A process: its steps, the forms that advance them, corrections, cancellation and the audit trail. Every form goes
 /// through <see cref="ProcessService"/>, the same code path as the API, and shows its refusal next to the field.
 /// </summary>
-internal sealed class DetailsModel(ProcessService service, Infrastructure.Attachments.AttachmentService attachments, ReminderService reminders, LetterService letters, AnswerNotices answerNotices, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t)
+internal sealed class DetailsModel(ProcessService service, Infrastructure.Attachments.AttachmentService attachments, ForecastService forecasts, ReminderService reminders, LetterService letters, AnswerNotices answerNotices, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t)
     : PageModel
 {
     public Process Process { get; private set; } = null!;
@@ -39,6 +41,8 @@ internal sealed class DetailsModel(ProcessService service, Infrastructure.Attach
         var upload = bodyId is null && CanCorrect ? $"/processes/{Process.Id}/steps/{stepId}/attachments" : null;
         return (Documents.Where(a => a.Owner == owner).ToList(), api, upload, attachments.Options.MaxMegabytes);
     }
+    /// <summary>When the process, running, is likely to be established; null once it is not running.</summary>
+    public Forecast? Forecast { get; private set; }
     /// <summary>Without an SMTP server reminders fall due and stay so: the page says it rather than promise e-mail.</summary>
     public bool MailConfigured => smtp.IsConfigured;
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -201,6 +205,7 @@ internal sealed class DetailsModel(ProcessService service, Infrastructure.Attach
         AnswerNotices = await answerNotices.ListAsync(id, ct);
         RemindersPaused = await reminders.IsPausedAsync(id, ct);
         Documents = await attachments.ListAllAsync(id, ct);
+        Forecast = await forecasts.OfAsync(Process, Today, ct);
         return true;
     }
 
