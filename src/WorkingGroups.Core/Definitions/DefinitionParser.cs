@@ -32,7 +32,11 @@ public static class DefinitionParser
         DefinitionRules.Check(json, errors);
         if (errors.Count > before) return null;
 
-        return Read(json.Root) with { File = file, ContentHash = HashOf(text), Json = text };
+        return Read(json.Root) with
+        {
+            File = file, ContentHash = HashOf(text), Json = text,
+            BenchmarkUnit = Optional(json.Root, "benchmarkUnit")?.GetString() == "workingDays" ? Calendars.BenchmarkUnit.WorkingDays : Calendars.BenchmarkUnit.CalendarDays,
+        };
     }
 
     /// <summary>

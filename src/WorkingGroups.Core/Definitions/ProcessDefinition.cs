@@ -21,6 +21,8 @@ public sealed record ProcessDefinition(
     public string ContentHash { get; init; } = "";
     /// <summary>The file's JSON, kept so a version with live processes survives the file's removal.</summary>
     public string Json { get; init; } = "";
+    /// <summary>What its benchmarks count: calendar days unless the file says working days.</summary>
+    public Calendars.BenchmarkUnit BenchmarkUnit { get; init; } = Calendars.BenchmarkUnit.CalendarDays;
 
     public Body? FindBody(string id) => Bodies.FirstOrDefault(b => b.Id == id);
     public StepDefinition? FindStep(string id) => Steps.FirstOrDefault(s => s.Id == id);
