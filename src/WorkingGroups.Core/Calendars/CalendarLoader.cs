@@ -44,18 +44,16 @@ public static class CalendarLoader
     }
 
     /// <summary>
-    /// A country with a definition but no calendar, or a calendar without the given year (the year a process started
-    /// today is live in), is an error at the calendar's <c>years</c>.
+    /// A calendar without the given year (the year a process started today is live in) is an error at its
+    /// <c>years</c>. A country without a calendar counts only weekends (a definition counting its working days is
+    /// refused elsewhere).
     /// </summary>
     public static IEnumerable<DefinitionError> CheckCovers(IEnumerable<WorkingCalendar> calendars, IEnumerable<string> countries, int year)
     {
         foreach (var country in countries.Distinct().Order(StringComparer.Ordinal))
         {
             var calendar = calendars.FirstOrDefault(c => c.Country == country);
-            if (calendar is null)
-                yield return new DefinitionError(Path.Combine(FolderName, country.ToLowerInvariant() + ".json"), 0, "$",
-                    $"{country} has a definition but no calendar; add calendars/{country.ToLowerInvariant()}.json.");
-            else if (!calendar.Covers(year))
+            if (calendar is not null && !calendar.Covers(year))
                 yield return MissingYear(calendar, year, "a process started now");
         }
     }

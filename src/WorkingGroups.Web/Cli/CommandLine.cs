@@ -1,3 +1,4 @@
+using WorkingGroups.Core.Calendars;
 using WorkingGroups.Core.Definitions;
 
 namespace WorkingGroups.Web.Cli;
@@ -33,10 +34,14 @@ public static class CommandLine
     public static int Validate(string folder, TextWriter output, TextWriter error)
     {
         var result = DefinitionLoader.LoadFolder(folder);
-        if (!result.IsValid)
+        // The calendars beside the definitions (calendars/): their own mistakes, and the current year for each.
+        var calendars = Infrastructure.Calendars.CalendarsCheck.Load(folder, result.Definitions);
+        var errors = result.Errors.Concat(calendars.Errors)
+            .Concat(CalendarLoader.CheckCovers(calendars.Calendars, result.Definitions.Select(d => d.Country), DateTime.UtcNow.Year)).ToList();
+        if (errors.Count > 0)
         {
-            error.WriteLine($"{folder}: {result.Errors.Count} error(s)");
-            foreach (var e in result.Errors) error.WriteLine("  " + e);
+            error.WriteLine($"{folder}: {errors.Count} error(s)");
+            foreach (var e in errors) error.WriteLine("  " + e);
             return 1;
         }
         var list = string.Join(", ", result.Definitions.Select(d => $"{d.Id} v{d.Version} ({d.Country})"));

@@ -24,6 +24,7 @@ internal sealed class StartupTasks(IServiceProvider services) : IHostedLifecycle
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var catalog = services.GetRequiredService<DefinitionCatalog>();
+        services.GetRequiredService<Infrastructure.Calendars.WorkingCalendars>(); // a wrong calendar file stops here too
         await using (await services.GetRequiredService<SharedLock>().TakeAsync(SharedLock.StartUp, cancellationToken))
         {
             var upgraded = await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(catalog, cancellationToken);

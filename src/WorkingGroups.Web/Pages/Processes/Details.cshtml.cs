@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using WorkingGroups.Core.Calendars;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
@@ -15,7 +16,7 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// A process: its steps, the forms that advance them, corrections, cancellation and the audit trail. Every form goes
 /// through <see cref="ProcessService"/>, the same code path as the API, and shows its refusal next to the field.
 /// </summary>
-public sealed class DetailsModel(ProcessService service, ReminderService reminders, AnswerNotices answerNotices, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t)
+public sealed class DetailsModel(ProcessService service, ReminderService reminders, AnswerNotices answerNotices, SmtpOptions smtp, IStringLocalizer t)
     : PageModel
 {
     public Process Process { get; private set; } = null!;
@@ -27,7 +28,12 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
     public bool RemindersPaused { get; private set; }
     /// <summary>Without an SMTP server reminders fall due and stay so: the page says it rather than promise e-mail.</summary>
     public bool MailConfigured => smtp.IsConfigured;
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in the process's country.</summary>
+    public DateOnly Today => service.TimeOf(Process).Today;
+    /// <summary>What the benchmarks count: calendar days, or the country's working days.</summary>
+    public DayRuler Ruler => service.TimeOf(Process).Ruler;
+    /// <summary>The years its working days cannot be counted in for want of its country's calendar year.</summary>
+    public IReadOnlyList<int> MissingCalendarYears => service.MissingCalendarYears(Process);
     public bool CanChange => Process.Status == ProcessStatus.Active && User.CanCoordinate(Process.Country);
     public bool CanCorrect => Process.Status != ProcessStatus.Cancelled && User.CanCoordinate(Process.Country);
     public FormState Form { get; } = new();
