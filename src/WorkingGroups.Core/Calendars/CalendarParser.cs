@@ -4,6 +4,9 @@ using WorkingGroups.Core.Definitions;
 
 namespace WorkingGroups.Core.Calendars;
 
+/// <summary>What can be wrong with one listed day.</summary>
+public enum DayProblem { NoSuchDate, OtherYear, Twice, WeekdayWorked }
+
 /// <summary>
 /// Turns the text of one calendar file into a <see cref="WorkingCalendar"/>, or into the list of its mistakes, each at
 /// its line: malformed JSON, then the schema (workflows/calendar.schema.json), then what a schema cannot say (a date
@@ -62,30 +65,37 @@ public static class CalendarParser
         {
             var at = DefinitionText.Child(DefinitionText.Child(listPointer, i), "date");
             var text = list[i].GetProperty("date").GetString()!;
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (CheckDay(text, kind, year, json.PositionOf(at).Line, seen, out var date) is { } problem)
             {
-                errors.Add(json.Error(at, $"\"{text}\" is not a day of the calendar (no such date)."));
-                continue;
-            }
-            var line = json.PositionOf(at).Line;
-            if (date.Year != year)
-            {
-                errors.Add(json.Error(at, $"{text} is listed under the year {year}."));
-                continue;
-            }
-            if (!seen.TryAdd(date, line))
-            {
-                errors.Add(json.Error(at, $"{text} is listed twice (first at line {seen[date]})."));
-                continue;
-            }
-            if (kind == CalendarDayKind.WorkingDay && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                errors.Add(json.Error(at, $"{text} is a {date.DayOfWeek}: a working day listed here is a Saturday or Sunday worked by decree."));
+                errors.Add(json.Error(at, Describe(problem, text, year, seen.GetValueOrDefault(date), date)));
                 continue;
             }
             yield return new CalendarDay(date, kind, list[i].GetProperty("name").GetString()!);
         }
     }
+
+    /// <summary>
+    /// What is wrong with one listed day, or null: a date that does not exist, one under another year, one listed twice
+    /// (<paramref name="seen"/> holds the lines of those listed so far), a weekday listed as worked. The file's loader and
+    /// the admin page's form judge a day alike.
+    /// </summary>
+    public static DayProblem? CheckDay(string text, CalendarDayKind kind, int year, int line, Dictionary<DateOnly, int> seen, out DateOnly date)
+    {
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return DayProblem.NoSuchDate;
+        if (date.Year != year) return DayProblem.OtherYear;
+        if (!seen.TryAdd(date, line)) return DayProblem.Twice;
+        if (kind == CalendarDayKind.WorkingDay && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) return DayProblem.WeekdayWorked;
+        return null;
+    }
+
+    /// <summary>The problem as the file's error says it (in English, as every definition error).</summary>
+    public static string Describe(DayProblem problem, string text, int year, int firstLine, DateOnly date) => problem switch
+    {
+        DayProblem.NoSuchDate => $"\"{text}\" is not a day of the calendar (no such date, or not written yyyy-mm-dd).",
+        DayProblem.OtherYear => $"{text} is listed under the year {year}.",
+        DayProblem.Twice => $"{text} is listed twice (first at line {firstLine}).",
+        _ => $"{text} is a {date.DayOfWeek}: a working day listed here is a Saturday or Sunday worked by decree.",
+    };
 
     /// <summary>The schema's own text, as built in.</summary>
     internal static JsonElement SchemaDocument => Schema.Document;

@@ -7,7 +7,12 @@ public enum CalendarDayKind { DayOff, WorkingDay }
 public sealed record CalendarDay(DateOnly Date, CalendarDayKind Kind, string Name);
 
 /// <summary>One year of a country's calendar, and whether its dates were checked against the decrees.</summary>
-public sealed record CalendarYear(int Year, bool Verified, string Source, IReadOnlyList<CalendarDay> Days);
+public sealed record CalendarYear(int Year, bool Verified, string Source, IReadOnlyList<CalendarDay> Days)
+{
+    /// <summary>Who added the year on the admin page, and when (UTC); null for a year of the file.</summary>
+    public string? AddedBy { get; init; }
+    public DateTime? AddedAt { get; init; }
+}
 
 /// <summary>
 /// A country's working days: Monday to Friday, less its days off, plus the weekend days worked by decree, for the years

@@ -9,7 +9,17 @@ namespace WorkingGroups.Infrastructure.Calendars;
 /// </summary>
 public sealed class WorkingCalendars(IEnumerable<WorkingCalendar> calendars)
 {
-    private readonly IReadOnlyDictionary<string, WorkingCalendar> _byCountry = calendars.ToDictionary(c => c.Country);
+    private readonly IReadOnlyList<WorkingCalendar> _files = calendars.ToList();
+    // Replaced whole when an admin adds a year: readers see the old set or the new one, never half of one.
+    private volatile IReadOnlyDictionary<string, WorkingCalendar> _byCountry = calendars.ToDictionary(c => c.Country);
+
+    /// <summary>The files' calendars with the years admins added layered over them (a file's own year is never replaced).</summary>
+    public void Apply(IEnumerable<CalendarYearRecord> added)
+    {
+        var byCountry = added.ToLookup(y => y.Country);
+        _byCountry = _files.ToDictionary(c => c.Country, c => c.With(byCountry[c.Country].Where(y => !c.Covers(y.Year))
+            .Select(y => new CalendarYear(y.Year, y.Verified, y.Source, CalendarYearText.Read(y.Days, y.Year).Days) { AddedBy = y.AddedBy, AddedAt = y.AddedAt })));
+    }
 
     public IEnumerable<WorkingCalendar> All => _byCountry.Values.OrderBy(c => c.Country, StringComparer.Ordinal);
 

@@ -58,6 +58,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         IdentityModel.Configure(builder);
         ReminderModel.Configure(builder);
         GroupModel.Configure(builder);
+        Calendars.CalendarYearRecord.Configure(builder);
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("IdempotencyRecords");

@@ -15,7 +15,13 @@ public static class ProcessesModule
         services.AddDefinitions();
         services.AddPersistence();
         services.TryAddSingleton<ProcessService>();
-        if (services.FirstTime<CalendarCoverage>()) services.AddSingleton<IStartupWork, CalendarCoverage>();
+        if (services.FirstTime<CalendarAdministration>())
+        {
+            services.AddSingleton<CalendarAdministration>();
+            // The years admins added first, then what live processes still lack.
+            services.AddSingleton<IStartupWork, CalendarAdditions>();
+            services.AddSingleton<IStartupWork, CalendarCoverage>();
+        }
         return services;
     }
 }
