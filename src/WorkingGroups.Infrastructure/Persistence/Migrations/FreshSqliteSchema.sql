@@ -600,3 +600,17 @@ CREATE INDEX "IX_Processes_Country_Status" ON "Processes" ("Country", "Status");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207180000_OwnEngine', '10.0.15');
 
+CREATE TABLE "CalendarYears" (
+    "Country" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "Verified" INTEGER NOT NULL,
+    "Source" TEXT NOT NULL,
+    "Days" TEXT NOT NULL,
+    "AddedAt" TEXT NOT NULL,
+    "AddedBy" TEXT NOT NULL,
+    CONSTRAINT "PK_CalendarYears" PRIMARY KEY ("Country", "Year")
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261208002943_CalendarYears', '10.0.15');
+
