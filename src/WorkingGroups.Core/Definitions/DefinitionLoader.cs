@@ -14,7 +14,8 @@ public static class DefinitionLoader
     // A definition is a page or two of JSON; anything far larger is a mistake, not a definition.
     private const long MaxFileBytes = 1024 * 1024;
 
-    public static DefinitionLoadResult LoadFolder(string folder)
+    /// <param name="languages">The languages the app has texts for (see <see cref="DefinitionParser.Parse"/>).</param>
+    public static DefinitionLoadResult LoadFolder(string folder, IReadOnlyCollection<string>? languages = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -34,7 +35,7 @@ public static class DefinitionLoader
                 errors.Add(new DefinitionError(name, 0, "$", $"the file is larger than {MaxFileBytes / 1024} KiB; a definition is far smaller."));
                 continue;
             }
-            if (DefinitionParser.Parse(name, File.ReadAllText(path), errors) is { } definition) definitions.Add(definition);
+            if (DefinitionParser.Parse(name, File.ReadAllText(path), errors, languages) is { } definition) definitions.Add(definition);
         }
         if (files.Count == 0)
         {

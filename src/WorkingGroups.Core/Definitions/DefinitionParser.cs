@@ -14,7 +14,9 @@ public static class DefinitionParser
 {
     public const int SupportedSchemaVersion = 1;
 
-    public static ProcessDefinition? Parse(string file, string text, List<DefinitionError> errors)
+    /// <param name="languages">The languages the app has texts for; a definition writing in another is refused. Null
+    /// where no one reads it again (a published copy from the database).</param>
+    public static ProcessDefinition? Parse(string file, string text, List<DefinitionError> errors, IReadOnlyCollection<string>? languages = null)
     {
         using var json = DefinitionText.Read(file, text, errors);
         if (json is null) return null;
@@ -30,11 +32,12 @@ public static class DefinitionParser
         var before = errors.Count;
         errors.AddRange(DefinitionSchema.Check(json));
         DefinitionRules.Check(json, errors);
+        if (languages is not null && errors.Count == before) DefinitionLanguages.Check(json, languages, errors);
         if (errors.Count > before) return null;
 
         return Read(json.Root) with
         {
-            File = file, ContentHash = HashOf(text), Json = text,
+            File = file, ContentHash = HashOf(text), Json = text, Group = ReadGroup(json.Root),
             BenchmarkUnit = Optional(json.Root, "benchmarkUnit")?.GetString() == "workingDays" ? Calendars.BenchmarkUnit.WorkingDays : Calendars.BenchmarkUnit.CalendarDays,
         };
     }
@@ -49,6 +52,8 @@ public static class DefinitionParser
     {
         using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(text)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
         var content = (JContainer)JToken.ReadFrom(reader, new JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
+        // The group's name and purpose are texts too, added to published versions after their processes began.
+        (content as JObject)?.Remove("group");
         foreach (var localized in content.DescendantsAndSelf().OfType<JObject>()
                      .Where(o => LocalizedText.RequiredLanguages.All(l => o[l]?.Type == JTokenType.String)).ToList())
             foreach (var translation in localized.Properties().Where(p => !LocalizedText.RequiredLanguages.Contains(p.Name)).ToList())
@@ -73,6 +78,10 @@ public static class DefinitionParser
             ? policies.EnumerateObject().ToDictionary(p => Kind<StepKind>(p.Name), p => ReadPolicy(p.Value))
             : new Dictionary<StepKind, ReminderPolicy>(),
         Optional(root, "operations") is { } operations ? ReadOperations(operations) : new Operations([], []));
+
+    private static GroupDescription? ReadGroup(JsonElement root) => Optional(root, "group") is { } group
+        ? new GroupDescription(Text(group.GetProperty("name")), Optional(group, "purpose") is { } purpose ? Text(purpose) : null)
+        : null;
 
     private static Benchmark ReadBenchmark(JsonElement obj) => new(
         Integer(obj.GetProperty("days")), obj.GetProperty("assumption").GetBoolean(),

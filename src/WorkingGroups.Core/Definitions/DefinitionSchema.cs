@@ -80,6 +80,11 @@ internal sealed class SchemaCheck(string resourceName)
             case "enum" when evaluationPath.Contains("/propertyNames", StringComparison.Ordinal):
                 yield return text.Error(at, $"unknown {Text(schema, "title") ?? "name"} \"{LastSegment(at)}\" (expected one of: {string.Join(", ", Strings(schema, "enum"))}).");
                 yield break;
+            case "pattern" when evaluationPath.Contains("/propertyNames", StringComparison.Ordinal):
+                var key = LastSegment(at);
+                yield return text.Error(at, $"unknown {Text(schema, "title") ?? "name"} \"{key}\": "
+                    + (Text(schema, "patternErrorMessage")?.Replace("{value}", Shorten(key)) ?? $"it does not match the pattern {Text(schema, "pattern")}."));
+                yield break;
             case "pattern":
                 yield return text.Error(at, Text(schema, "patternErrorMessage")?.Replace("{value}", Shorten(value?.GetString() ?? ""))
                     ?? $"{Describe(value)} does not match the pattern {Text(schema, "pattern")}.");

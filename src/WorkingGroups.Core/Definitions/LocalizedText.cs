@@ -1,10 +1,9 @@
 namespace WorkingGroups.Core.Definitions;
 
-/// <summary>A text in several languages (en and ru always; kk and tg where the definition gives them).</summary>
+/// <summary>A text in several languages (en and ru always; kk, tg or any language the app has texts for, where given).</summary>
 public sealed class LocalizedText(IReadOnlyDictionary<string, string> values)
 {
     public static readonly IReadOnlyList<string> RequiredLanguages = ["en", "ru"];
-    public static readonly IReadOnlyList<string> KnownLanguages = ["en", "ru", "kk", "tg"];
 
     public IReadOnlyDictionary<string, string> Values { get; } = values;
 

@@ -23,6 +23,11 @@ public sealed record ProcessDefinition(
     public string Json { get; init; } = "";
     /// <summary>What its benchmarks count: calendar days unless the file says working days.</summary>
     public Calendars.BenchmarkUnit BenchmarkUnit { get; init; } = Calendars.BenchmarkUnit.CalendarDays;
+    /// <summary>The group as its founding act names it; null where the file does not say (then the title stands in).</summary>
+    public GroupDescription? Group { get; init; }
+
+    /// <summary>How e-mails, the answer page and letters name the group.</summary>
+    public LocalizedText GroupName => Group?.Name ?? Title;
 
     public Body? FindBody(string id) => Bodies.FirstOrDefault(b => b.Id == id);
     public StepDefinition? FindStep(string id) => Steps.FirstOrDefault(s => s.Id == id);
@@ -33,6 +38,9 @@ public sealed record ProcessDefinition(
     public ReminderPolicy ReminderPolicyFor(StepDefinition step) =>
         step.Reminders ?? (ReminderPolicies.TryGetValue(step.Kind, out var policy) ? policy : ReminderPolicy.Default);
 }
+
+/// <summary>The working group a definition establishes or changes: its name and what it is for.</summary>
+public sealed record GroupDescription(LocalizedText Name, LocalizedText? Purpose);
 
 /// <summary>A target duration; <see cref="Assumption"/> says whether the source gave it or we chose it.</summary>
 public sealed record Benchmark(int Days, bool Assumption, string? Source, string? Note);

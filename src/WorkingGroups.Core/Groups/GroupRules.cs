@@ -13,14 +13,14 @@ public static class GroupRules
         if (date < group.EstablishedOn) throw DomainRuleException.Invalid(field, "date-before-establishment", field, date, group.EstablishedOn);
     }
 
-    /// <summary>A body's name: English and Russian required, each a short text.</summary>
-    public static void Name(string field, LocalizedText name)
+    /// <summary>A body's name: English and Russian required, each a short text, in languages the app has texts for.</summary>
+    public static void Name(string field, LocalizedText name, IReadOnlyCollection<string> languages)
     {
         foreach (var language in LocalizedText.RequiredLanguages)
             ProcessRules.Text($"{field}.{language}", name.Values.GetValueOrDefault(language), ProcessRules.MaxText, required: true);
         foreach (var (language, text) in name.Values)
         {
-            if (!LocalizedText.KnownLanguages.Contains(language)) throw DomainRuleException.Invalid($"{field}.{language}", "unknown-language", language, LocalizedText.KnownLanguages);
+            if (!languages.Contains(language)) throw DomainRuleException.Invalid($"{field}.{language}", "unknown-language", language, string.Join(", ", languages));
             ProcessRules.Text($"{field}.{language}", text, ProcessRules.MaxText);
         }
     }

@@ -24,7 +24,7 @@ public static class DefinitionsModule
         services.AddSingleton(sp =>
         {
             var folder = DefinitionsFolder.Resolve(sp.GetRequiredService<IConfiguration>());
-            var result = DefinitionLoader.LoadFolder(folder);
+            var result = DefinitionLoader.LoadFolder(folder, sp.GetRequiredService<TextCatalog>().Languages);
             if (!result.IsValid) throw new InvalidDefinitionsException(folder, result.Errors);
             return sp.GetServices<CatalogExtension>().Aggregate(new DefinitionCatalog(result.Definitions), (catalog, e) => e.Extend(sp, catalog));
         });

@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Infrastructure.Persistence;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Infrastructure.Groups;
 
 /// <summary>Reads the groups and records changes of their composition (the pages and the API share it).</summary>
-public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, IClock clock)
+public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, IClock clock, TextCatalog texts)
 {
     /// <summary>Today in UTC, for views of several groups; a group's own rules use its country's today.</summary>
     public DateOnly Today => clock.Today;
@@ -43,7 +44,7 @@ public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, ICloc
     public Task<Group> RenameBodyAsync(Guid groupId, string bodyId, RenameBody command, CancellationToken cancellationToken) =>
         ChangeAsync(groupId, group =>
         {
-            GroupRules.Name("name", command.Name);
+            GroupRules.Name("name", command.Name, texts.Languages);
             GroupRules.EffectiveDate("effectiveOn", command.EffectiveOn, TodayOf(group), group);
             group.RenameBody(bodyId, command.Name, command.EffectiveOn);
         }, cancellationToken);

@@ -58,7 +58,7 @@ public static class ReminderMail
         string Say(string key, params object?[] args) => texts.Say(language, key, args);
         string Count(string key, long count, params object?[] args) => texts.Count(language, key, count, args);
         var bodyName = body.Name.Get(language);
-        var group = definition.Title.Get(language);
+        var group = definition.GroupName.Get(language);
         var stepTitle = step.Title.Get(language);
         var lead = definition.FindBody(definition.LeadBodyId);
 

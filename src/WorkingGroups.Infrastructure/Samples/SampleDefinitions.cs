@@ -1,5 +1,6 @@
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Infrastructure.Samples;
 
@@ -11,7 +12,7 @@ public static class SampleDefinitions
     {
         // A samples folder may hold histories only, on the definitions of workflows/.
         if (!Directory.Exists(samplesFolder) || Directory.GetFiles(samplesFolder, "*.json").Length == 0) return catalog;
-        var result = DefinitionLoader.LoadFolder(samplesFolder);
+        var result = DefinitionLoader.LoadFolder(samplesFolder, TextCatalog.Default.Languages);
         var errors = result.Errors.ToList();
         var added = new List<ProcessDefinition>();
         foreach (var sample in result.Definitions)

@@ -1,5 +1,6 @@
 using WorkingGroups.Core.Calendars;
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Web.Cli;
 
@@ -33,7 +34,7 @@ public static class CommandLine
 
     public static int Validate(string folder, TextWriter output, TextWriter error)
     {
-        var result = DefinitionLoader.LoadFolder(folder);
+        var result = DefinitionLoader.LoadFolder(folder, TextCatalog.Default.Languages);
         // The calendars beside the definitions (calendars/): their own mistakes, and the current year for each.
         var calendars = Infrastructure.Calendars.CalendarsCheck.Load(folder, result.Definitions);
         var errors = result.Errors.Concat(calendars.Errors)

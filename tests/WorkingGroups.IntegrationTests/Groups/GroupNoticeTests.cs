@@ -59,6 +59,10 @@ public sealed class GroupNoticeTests
         Assert.Contains(invitation.To.Mailboxes, m => m.Address == "iwac.rep@example.org");
         Assert.Equal([Coordinator], invitation.Cc.Mailboxes.Select(m => m.Address));
         Assert.Contains("15.04.2026 10:00 (Asia/Almaty)", invitation.TextBody);
+        // The group by the name its order gives it, in each language, not by the title of the process that founded it.
+        Assert.Contains("Межведомственная рабочая группа по безопасности хвостохранилищ и предотвращению аварийного загрязнения вод приглашает", invitation.TextBody);
+        Assert.Contains("The Interinstitutional Working Group on Tailings Safety and Prevention of Accidental Water Pollution invites you", invitation.TextBody);
+        Assert.DoesNotContain("establishment", invitation.TextBody, StringComparison.OrdinalIgnoreCase);
 
         var ics = invitation.Attachments.OfType<MimePart>().Single(a => a.ContentType.IsMimeType("text", "calendar"));
         Assert.Equal("REQUEST", ics.ContentType.Parameters["method"]);

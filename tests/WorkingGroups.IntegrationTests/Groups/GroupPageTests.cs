@@ -32,8 +32,8 @@ public sealed class GroupPageTests : IClassFixture<AppFactory>
 
         await page.Post($"/groups/{id}?handler=Rename", new()
         {
-            ["Input.BodyId"] = "isc-mes", ["Input.NameEn"] = "Industrial Safety Committee of the Ministry of Industry",
-            ["Input.NameRu"] = "Комитет промышленной безопасности Министерства промышленности", ["Input.EffectiveOn"] = "2026-03-01",
+            ["Input.BodyId"] = "isc-mes", ["Input.Names[en]"] = "Industrial Safety Committee of the Ministry of Industry",
+            ["Input.Names[ru]"] = "Комитет промышленной безопасности Министерства промышленности", ["Input.EffectiveOn"] = "2026-03-01",
         });
         await page.Follow();
         Assert.Contains("Industrial Safety Committee of the Ministry of Industry", page.Html);
@@ -42,6 +42,24 @@ public sealed class GroupPageTests : IClassFixture<AppFactory>
         await page.Get($"/groups/{id}?asOf=2026-02-01");
         Assert.Contains("Composition on 2026-02-01", page.Html);
         Assert.Contains("<td>Industrial Safety Committee of the MES</td>", page.Html);
+    }
+
+    [Fact]
+    public async Task A_kazakh_reader_sees_the_group_by_its_kazakh_name_and_renames_a_body_in_kazakh_too()
+    {
+        var (page, id) = await KazakhGroup("kk");
+        Assert.Contains("<h1>Қалдық қоймаларының қауіпсіздігі және суды апаттық ластаудың алдын алу жөніндегі ведомствоаралық жұмыс тобы</h1>", page.Html);
+        Assert.Contains("name=\"Input.Names[tg]\"", page.Html); // a field for every language the app has texts for
+
+        await page.Post($"/groups/{id}?handler=Rename", new()
+        {
+            ["Input.BodyId"] = "isc-mes", ["Input.Names[en]"] = "Industrial Safety Committee of the Ministry of Industry",
+            ["Input.Names[ru]"] = "Комитет промышленной безопасности Министерства промышленности",
+            ["Input.Names[kk]"] = "Өнеркәсіп министрлігінің Өнеркәсіптік қауіпсіздік комитеті", ["Input.Names[tg]"] = "",
+            ["Input.EffectiveOn"] = "2026-03-01",
+        });
+        await page.Follow();
+        Assert.Contains("Өнеркәсіп министрлігінің Өнеркәсіптік қауіпсіздік комитеті", page.Html);
     }
 
     [Fact]
@@ -131,12 +149,12 @@ public sealed class GroupPageTests : IClassFixture<AppFactory>
         Assert.DoesNotContain("data-form=\"schedule\"", observer.Html);
         await observer.Get($"/groups/{id}");
         Assert.DoesNotContain("data-form=\"rename\"", observer.Html);
-        await observer.Post($"/groups/{id}?handler=Rename", new() { ["Input.BodyId"] = "iwac", ["Input.NameEn"] = "x", ["Input.NameRu"] = "x", ["Input.EffectiveOn"] = "2026-01-10" });
+        await observer.Post($"/groups/{id}?handler=Rename", new() { ["Input.BodyId"] = "iwac", ["Input.Names[en]"] = "x", ["Input.Names[ru]"] = "x", ["Input.EffectiveOn"] = "2026-01-10" });
         Assert.True(observer.Status is HttpStatusCode.Forbidden or HttpStatusCode.Redirect && (observer.Location?.OriginalString.Contains("denied") ?? true),
             $"{observer.Status} {observer.Location}");
 
         // A form without the antiforgery token is refused.
-        await coordinator.Post($"/groups/{id}?handler=Rename", new() { ["Input.BodyId"] = "iwac", ["Input.NameEn"] = "x", ["Input.NameRu"] = "x", ["Input.EffectiveOn"] = "2026-01-10" }, withToken: false);
+        await coordinator.Post($"/groups/{id}?handler=Rename", new() { ["Input.BodyId"] = "iwac", ["Input.Names[en]"] = "x", ["Input.Names[ru]"] = "x", ["Input.EffectiveOn"] = "2026-01-10" }, withToken: false);
         Assert.Equal(HttpStatusCode.BadRequest, coordinator.Status);
     }
 }

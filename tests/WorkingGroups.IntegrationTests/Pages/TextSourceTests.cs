@@ -60,6 +60,20 @@ public sealed partial class TextSourceTests
         Assert.True(missing.Count == 0, "Keys the code uses that no language has: " + string.Join(", ", missing));
     }
 
+    /// <summary>
+    /// "ответил(а)" hedges a verb's gender because the subject's is unknown: a native writer builds the sentence so that
+    /// no form is needed (the body's name as a label, a passive), in every language that has gendered verbs.
+    /// </summary>
+    [Fact]
+    public void No_text_hedges_a_word_with_a_bracketed_ending()
+    {
+        var hedged = Directory.EnumerateFiles(Path.Combine(Source, "WorkingGroups.Infrastructure", "Resources", "Text"), "*.json")
+            .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!
+                .Where(t => BracketedEnding().IsMatch(t.Value)).Select(t => $"{Path.GetFileName(f)} {t.Key}: {t.Value}"))
+            .ToList();
+        Assert.True(hedged.Count == 0, "Texts hedging a word's ending:\n" + string.Join("\n", hedged));
+    }
+
     /// <summary>The string literals of C# source that hold Cyrillic letters; comments and character literals are skipped.</summary>
     public static List<string> CyrillicLiterals(string code) =>
         Token().Matches(code).Where(m => m.Value[0] != '/' && m.Value[0] != '\'' && Cyrillic().IsMatch(m.Value)).Select(m => m.Value).ToList();
@@ -69,6 +83,10 @@ public sealed partial class TextSourceTests
 
     [GeneratedRegex(@"[\u0400-\u04FF]")]
     private static partial Regex Cyrillic();
+
+    /// <summary>A letter followed at once by a bracketed ending: "ответил(а)", "answered(s)".</summary>
+    [GeneratedRegex(@"\p{L}\((?:\p{L}{1,3})\)")]
+    private static partial Regex BracketedEnding();
 
     /// <summary>T["Key"], t["Key"], text["Key"].</summary>
     [GeneratedRegex(@"\[\s*""([A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+)""")]

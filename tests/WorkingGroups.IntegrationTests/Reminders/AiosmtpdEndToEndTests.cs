@@ -74,8 +74,8 @@ public sealed partial class AiosmtpdEndToEndTests
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "kk"); // the body's language, not the browser's
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Жұмыс тобына шақыру / Приглашение в рабочую группу");
             await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Төтенше жағдайларды жою департаменті");
-            await Assertions.Expect(page.Locator("body")).ToContainTextAsync("жұмыс тобының құрамына шақырылады");
-            await Assertions.Expect(page.Locator("div.second[lang=ru]")).ToContainTextAsync("приглашается в состав рабочей группы");
+            await Assertions.Expect(page.Locator("body")).ToContainTextAsync("ведомствоаралық жұмыс тобы: ");
+            await Assertions.Expect(page.Locator("div.second[lang=ru]")).ToContainTextAsync("приглашается войти в её состав");
             await page.ShotAsync("kk-answer");
 
             // The same invitation read in Tajik, from the page's own list of languages.

@@ -54,7 +54,7 @@ public sealed class AnswerNoticeTests
         Assert.StartsWith("Ответ получен: Департамент предупреждения", accepted.Subject);
         Assert.Contains("— согласие / Answer received: ", accepted.Subject);
         Assert.EndsWith("— accepted (Казахстан / Kazakhstan)", accepted.Subject);
-        Assert.Contains("ответил(а) на приглашение по ссылке из письма: согласие, 02.03.2026.", accepted.TextBody);
+        Assert.Contains(": ответ на приглашение получен по ссылке из письма: согласие, 02.03.2026.", accepted.TextBody);
         Assert.Contains("Представитель: Айгерим Садыкова, главный эксперт <a.sadykova@example.org>", accepted.TextBody);
         Assert.Contains("ожидаются ответы ещё 1.", accepted.TextBody);
         Assert.Contains("accepted on 2026-03-02.", accepted.TextBody);

@@ -36,7 +36,8 @@ public sealed class ReminderDeliveryTests
         Assert.EndsWith("(Казахстан)", first.Subject);                                            // the country by name, not "(KZ)"
         Assert.StartsWith("Уважаемые коллеги,", first.TextBody);                                  // no English role in a Russian greeting
         Assert.Equal("ru", first.Language());
-        Assert.Contains("Официальное создание Межведомственной рабочей группы", first.TextBody); // the working group
+        Assert.Contains("Межведомственная рабочая группа по безопасности хвостохранилищ и предотвращению аварийного загрязнения вод ожидает ответа", first.TextBody); // the group by its name
+        Assert.DoesNotContain("Официальное создание", first.TextBody);                              // not by the process's title
         Assert.Contains("назначить представителя", first.TextBody);                               // what is asked
         Assert.Contains("Приглашение направлено 02.03.2026: 10 дн. назад", first.TextBody);        // days since the invitation, dated as Russian writes it
         Assert.Contains("isc.mes@example.org", first.TextBody);                                   // who to contact
@@ -73,7 +74,7 @@ public sealed class ReminderDeliveryTests
         Assert.Single(smtp.To(Epd));
         var escalation = smtp.Messages.Single(m => m.Subject!.StartsWith("Эскалация"));
         Assert.Equal(["cerc.menr@example.org", ReminderVerbs.Coordinator, "isc.mes@example.org"], escalation.Recipients());
-        Assert.Contains("не ответил(а) после 3 напоминаний", escalation.TextBody);
+        Assert.Contains(": ответ не получен после 3 напоминаний", escalation.TextBody);
         Assert.StartsWith("Уважаемые коллеги,", escalation.TextBody);                         // the chairs, not the silent body's contact
         Assert.DoesNotContain("/answer/", escalation.TextBody);
         // The invitations step (benchmark 30 days) is overdue from 2 April: its owner and the coordinator hear of it.

@@ -13,7 +13,12 @@ internal sealed class DefinitionFiles : IDisposable
         return this;
     }
 
-    public DefinitionLoadResult Load() => DefinitionLoader.LoadFolder(Folder);
+    public DefinitionLoadResult Load() => DefinitionLoader.LoadFolder(Folder, Languages);
+
+    /// <summary>The languages the app has text files for, as it finds them (English, Russian, then the rest).</summary>
+    public static readonly IReadOnlyList<string> Languages = Directory
+        .GetFiles(Path.Combine(Path.GetDirectoryName(RepositoryDefinitionsTests.WorkflowsFolder())!, "src", "WorkingGroups.Infrastructure", "Resources", "Text"), "*.json")
+        .Select(f => Path.GetFileNameWithoutExtension(f)!).OrderBy(l => l switch { "en" => 0, "ru" => 1, _ => 2 }).ThenBy(l => l, StringComparer.Ordinal).ToList();
 
     /// <summary>The 1-based line of the first line containing the fragment, so tests name lines by content.</summary>
     public static int LineOf(string text, string fragment)

@@ -58,7 +58,7 @@ public sealed class SchemaMistakeTests
     {
         var error = Single("{ \"en\": \"Water body\",", "{ \"fr\": \"Eau\", \"en\": \"Water body\",", "\"fr\"");
         Assert.Equal("$.bodies[1].name.fr", error.Path);
-        Assert.Equal("unknown language \"fr\" (expected one of: en, ru, kk, tg).", error.Message);
+        Assert.Equal("unknown language \"fr\": the app has texts for en, ru, kk, tg; correct the code, or add Resources/Text/fr.json (docs/guide/languages.md).", error.Message);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class GroupNoticeJob(
         var definition = versions.Find(facts.Group.DefinitionId, facts.Group.DefinitionVersion);
         var coordinators = await Coordinators.OfAsync(db, facts.Group.Country, cancellationToken);
         var to = NoticeRecipients.For(notice, facts, definition, coordinators);
-        var message = GroupNoticeMail.Compose(notice, facts, to, smtp.From, texts);
+        var message = GroupNoticeMail.Compose(notice, facts, definition, to, smtp.From, texts);
         notice.Recipients = string.Join(", ", to.To.Concat(to.Cc));
         if (to.To.Count == 0)
         {

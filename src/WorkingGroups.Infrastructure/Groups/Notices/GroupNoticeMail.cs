@@ -9,24 +9,28 @@ namespace WorkingGroups.Infrastructure.Groups.Notices;
 public sealed record NoticeFacts(Group Group, Meeting? Meeting, WorkItem? Item, int? PlanYear, DateOnly Today);
 
 /// <summary>
-/// Writes a group notice in Russian (the working language) and English, like the digest; meeting notices carry the
-/// meeting as an .ics attachment, titled in the first language. Recipients are decided by <see cref="NoticeRecipients"/>.
+/// Writes a group notice in the lead body's languages (a Kazakh lead body's Kazakh first), then Russian (the working
+/// language) and English, like the digest; meeting notices carry the meeting as an .ics attachment, titled in the first
+/// language. Recipients are decided by <see cref="NoticeRecipients"/>.
 /// </summary>
 public static class GroupNoticeMail
 {
-    /// <summary>The languages of a notice, in order; its dates are written as the first one writes them, in both texts.</summary>
-    public static readonly string[] Languages = ["ru", "en"];
+    /// <summary>The languages of a notice, in order; its dates are written as the first one writes them, in every text.</summary>
+    public static IReadOnlyList<string> LanguagesOf(ProcessDefinition? definition, TextCatalog texts) =>
+        (definition?.FindBody(definition.LeadBodyId)?.Languages ?? []).Concat(["ru", "en"]).Select(texts.For).Distinct().ToList();
 
-    public static MimeMessage Compose(GroupNotice notice, NoticeFacts facts, NoticeRecipients.Addresses to, string from, TextCatalog texts)
+    public static MimeMessage Compose(GroupNotice notice, NoticeFacts facts, ProcessDefinition? definition, NoticeRecipients.Addresses to, string from, TextCatalog texts)
     {
-        var texts2 = Languages.Select(l => Text(notice, facts, texts, l)).ToList();
+        var languages = LanguagesOf(definition, texts);
+        string GroupName(string language) => definition?.GroupName.Get(language) ?? facts.Group.Title;
+        var texts2 = languages.Select(l => Text(notice, facts, texts, l, languages[0], GroupName(l))).ToList();
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         foreach (var address in to.To) message.To.Add(MailboxAddress.Parse(address));
         foreach (var address in to.Cc) message.Cc.Add(MailboxAddress.Parse(address));
         // The sender is the app's own (no-reply) address: answers go to the coordinators in copy, who organise the group.
         foreach (var address in to.Cc) message.ReplyTo.Add(MailboxAddress.Parse(address));
-        message.Subject = $"{string.Join(" / ", texts2.Select(t => t.Subject))} ({texts.CountryInBoth(facts.Group.Country, Languages[0], Languages[1])})";
+        message.Subject = $"{string.Join(" / ", texts2.Select(t => t.Subject))} ({texts.CountryInBoth(facts.Group.Country, languages[0], languages[1])})";
         message.MessageId = MessageId(notice, from);
         message.Date = DateTimeOffset.UtcNow;
         // Sentence by sentence, each language's beneath the other's; the agenda once, after them.
@@ -35,7 +39,7 @@ public static class GroupNoticeMail
         var builder = new BodyBuilder { TextBody = string.Join("\n\n", lines) + "\n\n--\nWorkingGroups" };
         if (facts.Meeting is { } meeting)
         {
-            var title = texts.Say(Languages[0], "Calendar.Summary", MeetingName(meeting.Kind, texts, Languages[0]), facts.Group.Title);
+            var title = texts.Say(languages[0], "Calendar.Summary", MeetingName(meeting.Kind, texts, languages[0]), GroupName(languages[0]));
             var ics = MeetingCalendar.Write(meeting, title, to.Cc.FirstOrDefault(), from, to.Invitees);
             var attachment = builder.Attachments.Add("meeting.ics", System.Text.Encoding.UTF8.GetBytes(ics), new ContentType("text", "calendar"));
             attachment.ContentType.Parameters.Add("method", "REQUEST");
@@ -51,11 +55,10 @@ public static class GroupNoticeMail
         return $"{notice.GroupId:N}.{notice.Kind.ToString().ToLowerInvariant()}.{notice.SubjectId:N}.{notice.DueOn:yyyyMMdd}@{Reminders.ReminderMail.DomainOf(from)}";
     }
 
-    private static (string Subject, List<string> Lines) Text(GroupNotice notice, NoticeFacts facts, TextCatalog texts, string language)
+    private static (string Subject, List<string> Lines) Text(GroupNotice notice, NoticeFacts facts, TextCatalog texts, string language, string dateLanguage, string group)
     {
-        var group = facts.Group.Title;
         string Say(string key, params object?[] args) => texts.Say(language, key, args);
-        string D(DateOnly d) => texts.Date(Languages[0], d);
+        string D(DateOnly d) => texts.Date(dateLanguage, d);
         switch (notice.Kind)
         {
             case NoticeKind.MeetingInvitation or NoticeKind.MeetingReminder:

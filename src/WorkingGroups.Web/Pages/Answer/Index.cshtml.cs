@@ -41,7 +41,7 @@ public sealed class IndexModel(AnswerLinks links, ProcessService processes, Answ
 
     /// <summary>The invitation's sentence in the language: who is invited to which group, at which step.</summary>
     public string Intro(string language) => _body is null ? "" :
-        texts.Say(language, "Answer.Intro", _body.Name.Get(language), _definition!.Title.Get(language), _step!.Title.Get(language));
+        texts.Say(language, "Answer.Intro", _body.Name.Get(language), _definition!.GroupName.Get(language), _step!.Title.Get(language));
 
     public string SentOn(string language) => _sentOn is { } on ? texts.Say(language, "Answer.SentOn", texts.Date(language, on)) : "";
 

@@ -32,7 +32,9 @@ public sealed class DetailsModel(GroupService groups, AmendmentService amendment
     {
         var on = Form.Date("effectiveOn", Input.EffectiveOn, T, required: true);
         if (Form.HasErrors) return false;
-        var name = new Dictionary<string, string> { ["en"] = Input.NameEn ?? "", ["ru"] = Input.NameRu ?? "" };
+        // English and Russian are required (the rule says so); a language left blank has no name of its own.
+        var name = Input.Names.Where(n => LocalizedText.RequiredLanguages.Contains(n.Key) || !string.IsNullOrWhiteSpace(n.Value))
+            .ToDictionary(n => n.Key, n => n.Value ?? "");
         await Groups.RenameBodyAsync(id, Input.BodyId ?? "", new RenameBody(new LocalizedText(name), on!.Value), ct);
         return true;
     }, ct);
@@ -69,8 +71,8 @@ public sealed class DetailsModel(GroupService groups, AmendmentService amendment
 public sealed class CompositionForm
 {
     public string? BodyId { get; set; }
-    public string? NameEn { get; set; }
-    public string? NameRu { get; set; }
+    /// <summary>A body's new name by language, one field for each language the app has texts for.</summary>
+    public Dictionary<string, string?> Names { get; set; } = [];
     public string? Name { get; set; }
     public string? Position { get; set; }
     public string? Email { get; set; }

@@ -33,6 +33,9 @@ public abstract class GroupPageModel<TForm>(GroupService groups, DefinitionVersi
     protected IStringLocalizer T => t;
     protected GroupService Groups => groups;
 
+    /// <summary>The group as its founding act names it, in the reader's language.</summary>
+    public string GroupName => Definition?.GroupName.Name() ?? Group.Title;
+
     /// <summary>A body's name today (or its last one), in the reader's language.</summary>
     public string NameOf(string bodyId) => Group.NameOn(bodyId, Today).Name();
 
