@@ -1,7 +1,7 @@
 namespace WorkingGroups.Core.Dashboards;
 
 /// <summary>Duration statistics over whole days.</summary>
-public static class Statistics
+internal static class Statistics
 {
     /// <summary>The p-th percentile (0..100) by linear interpolation between closest ranks (as a spreadsheet's PERCENTILE.INC).</summary>
     public static double? Percentile(IReadOnlyCollection<int> values, double p)

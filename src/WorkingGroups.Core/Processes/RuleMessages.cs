@@ -19,7 +19,7 @@ public sealed record BodyRef(string Id)
 /// Every sentence a rule can say, keyed by a code. The English here is what the API returns; pages look the code up
 /// in the reader's language (key "Rule.&lt;code&gt;" of the text files) and format the same arguments.
 /// </summary>
-public static class RuleMessages
+internal static class RuleMessages
 {
     public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>
     {

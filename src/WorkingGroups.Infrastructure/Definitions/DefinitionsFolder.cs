@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace WorkingGroups.Infrastructure.Definitions;
 
 /// <summary>Where the definition files are: <c>Definitions:Folder</c>, else the repository's workflows/ wherever the app is started from.</summary>
-public static class DefinitionsFolder
+internal static class DefinitionsFolder
 {
     public const string ConfigurationKey = "Definitions:Folder";
 

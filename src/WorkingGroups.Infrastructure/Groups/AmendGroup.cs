@@ -12,7 +12,7 @@ namespace WorkingGroups.Infrastructure.Groups;
 /// An established membership-change process amends its group. Started from a group, it names that group; started
 /// like any process (the process pages), it amends its country's group established before its approval.
 /// </summary>
-public sealed class AmendGroup(DefinitionVersions versions) : IOnEstablished
+internal sealed class AmendGroup(DefinitionVersions versions) : IOnEstablished
 {
     public async Task ApplyAsync(AppDbContext db, Process process, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ using WorkingGroups.Infrastructure.Processes;
 namespace WorkingGroups.Infrastructure.Groups;
 
 /// <summary>An established establishment process founds its group, once.</summary>
-public sealed class FoundGroup(DefinitionVersions versions, IClock clock) : IOnEstablished
+internal sealed class FoundGroup(DefinitionVersions versions, IClock clock) : IOnEstablished
 {
     public async Task ApplyAsync(AppDbContext db, Process process, CancellationToken cancellationToken)
     {

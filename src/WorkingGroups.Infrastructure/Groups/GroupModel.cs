@@ -8,7 +8,7 @@ using WorkingGroups.Infrastructure.Persistence;
 namespace WorkingGroups.Infrastructure.Groups;
 
 /// <summary>Maps the groups and their dated composition; the domain classes carry no EF attribute.</summary>
-public static class GroupModel
+internal static class GroupModel
 {
     public static void Configure(ModelBuilder b)
     {

@@ -6,7 +6,7 @@ using WorkingGroups.Infrastructure.Persistence;
 namespace WorkingGroups.Infrastructure.Groups;
 
 /// <summary>Maps meetings, Work Plans and the notices about them; lists inside them (agenda, attendees, evidence) are JSON columns.</summary>
-public static class MeetingModel
+internal static class MeetingModel
 {
     public static void Configure(ModelBuilder b)
     {

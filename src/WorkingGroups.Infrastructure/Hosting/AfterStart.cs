@@ -6,7 +6,7 @@ namespace WorkingGroups.Infrastructure.Hosting;
 /// Start-up work that need not hold up the first request: it runs once every hosted service has started, the web
 /// server (which listens) included. Scheduling the sweeps took about a tenth of a second before the first answer.
 /// </summary>
-public abstract class AfterStart : IHostedLifecycleService
+internal abstract class AfterStart : IHostedLifecycleService
 {
     protected abstract void Run();
 

@@ -39,7 +39,7 @@ internal sealed class Clock(TimeProvider time, IServiceProvider services) : IClo
         Calendars is not { } calendars ? utc : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), calendars.ZoneOf(country));
 }
 
-public static class ClockModule
+internal static class ClockModule
 {
     public static IServiceCollection AddClock(this IServiceCollection services)
     {

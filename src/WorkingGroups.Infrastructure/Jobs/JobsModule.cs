@@ -13,7 +13,7 @@ using WorkingGroups.Infrastructure.Reminders;
 
 namespace WorkingGroups.Infrastructure.Jobs;
 
-public static class JobsModule
+internal static class JobsModule
 {
     /// <summary>
     /// Hangfire beside the database (<see cref="JobStore"/>) and its server, configured by the <c>Reminders</c> section;
@@ -78,7 +78,7 @@ public static class JobsModule
 }
 
 /// <summary>A recurring sweep: how to schedule it and how to run it once now.</summary>
-public sealed record Sweep(string Id, Action<IRecurringJobManager, string> Schedule, Action<IBackgroundJobClient> RunOnce);
+internal sealed record Sweep(string Id, Action<IRecurringJobManager, string> Schedule, Action<IBackgroundJobClient> RunOnce);
 
 /// <summary>Once the app has started (the database is migrated): schedules every sweep and runs each one now.</summary>
 internal sealed class ScheduleSweeps(IEnumerable<Sweep> sweeps, IRecurringJobManager recurring, IBackgroundJobClient jobs, ReminderOptions options)

@@ -150,4 +150,4 @@ public sealed class MailDelivery(
     }
 }
 
-public sealed class MailDeliveryException(string message, Exception inner) : Exception(message, inner);
+internal sealed class MailDeliveryException(string message, Exception inner) : Exception(message, inner);

@@ -7,7 +7,7 @@ using WorkingGroups.Infrastructure.Jobs;
 
 namespace WorkingGroups.Infrastructure.Mail;
 
-public static class MailModule
+internal static class MailModule
 {
     /// <summary>
     /// The outbox every kind of e-mail goes through: SMTP with MailKit, claims, retries by Hangfire jobs, and the

@@ -6,7 +6,7 @@ using WorkingGroups.Infrastructure.Persistence;
 namespace WorkingGroups.Infrastructure.Mail;
 
 /// <summary>A kind of e-mail the outbox sends (see <see cref="MailModule.AddMailKind{TMail}"/>).</summary>
-public abstract class MailKind
+internal abstract class MailKind
 {
     internal abstract Task<int> ReleaseUnfinishedAsync(MailDelivery delivery, CancellationToken cancellationToken);
 }

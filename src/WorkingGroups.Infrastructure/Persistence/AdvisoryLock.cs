@@ -9,7 +9,7 @@ namespace WorkingGroups.Infrastructure.Persistence;
 /// A PostgreSQL session-level advisory lock, held on a connection of its own until disposed. When the app instance
 /// holding it dies, the server ends its session and the lock is free again: no lease to expire, no lock left behind.
 /// </summary>
-public sealed class AdvisoryLock : IAsyncDisposable
+internal sealed class AdvisoryLock : IAsyncDisposable
 {
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(20);
 

@@ -10,7 +10,7 @@ namespace WorkingGroups.Infrastructure.Persistence;
 /// transaction. Running the migrations one by one builds each migration's model first: about a third of a second of
 /// a first start. The script is kept beside the migrations; a test fails when it no longer matches them.
 /// </summary>
-public static class FreshSqliteSchema
+internal static class FreshSqliteSchema
 {
     public const string ResourceName = "WorkingGroups.Infrastructure.Persistence.Migrations.FreshSqliteSchema.sql";
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace WorkingGroups.Infrastructure.Persistence;
 
 /// <summary>A value kept as one JSON column (lists of documents, names, attendees), compared by content.</summary>
-public static class JsonColumn
+internal static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 

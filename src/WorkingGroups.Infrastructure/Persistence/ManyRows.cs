@@ -12,7 +12,7 @@ namespace WorkingGroups.Infrastructure.Persistence;
 /// of a 10,000-reminder sweep (docs/performance-log.md, fourth pass). Other databases get EF Core's batched SaveChanges.
 /// Either way it is all or nothing: a failed row (a unique key taken by a concurrent writer) leaves none written.
 /// </summary>
-public static class ManyRows
+internal static class ManyRows
 {
     public static async Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
     {

@@ -8,7 +8,7 @@ namespace WorkingGroups.Infrastructure.Persistence;
 /// (SQLite's database, journal and shared memory, the logs, backups); the data folder itself is closed to others too,
 /// which also covers files an earlier version left readable.
 /// </summary>
-public static class OwnerOnlyFiles
+internal static class OwnerOnlyFiles
 {
     private const UnixFileMode Owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 

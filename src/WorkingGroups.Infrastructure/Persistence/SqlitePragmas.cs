@@ -15,7 +15,7 @@ namespace WorkingGroups.Infrastructure.Persistence;
 /// another one has committed since it last read, which here is nearly always, so the pool's caches were mostly memory
 /// held for nothing (peak working set after the end-to-end benchmark 248 -> 241 MB).
 /// </summary>
-public sealed class SqlitePragmas : DbConnectionInterceptor
+internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-512;";
 

@@ -13,7 +13,7 @@ namespace WorkingGroups.Infrastructure.Persistence;
 /// here for a save that waits in SQLite for it would stall both. Other writers (raw commands, another process) still
 /// meet SQLite's busy handler, as before.
 /// </summary>
-public static class SqliteWriteQueue
+internal static class SqliteWriteQueue
 {
     /// <summary>One turn per database file, found by the connection string the context was given.</summary>
     private static readonly ConcurrentDictionary<string, SemaphoreSlim?> ByConnectionString = new(StringComparer.Ordinal);

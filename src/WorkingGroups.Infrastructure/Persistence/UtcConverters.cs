@@ -18,4 +18,4 @@ public sealed class UtcDateTime() : ValueConverter<DateTime, DateTime>(v => AsUt
 }
 
 /// <summary>Writes a <see cref="DateTimeOffset"/> at offset zero, the only one PostgreSQL's timestamptz accepts.</summary>
-public sealed class UtcDateTimeOffset() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+internal sealed class UtcDateTimeOffset() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

@@ -5,7 +5,7 @@ using WorkingGroups.Infrastructure.Persistence;
 namespace WorkingGroups.Infrastructure.Processes;
 
 /// <summary>Maps the processes; the domain classes carry no EF attribute, and EF writes their private fields.</summary>
-public static class ProcessModel
+internal static class ProcessModel
 {
     public static void Configure(ModelBuilder b)
     {

@@ -11,7 +11,7 @@ using WorkingGroups.Infrastructure.Mail;
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>Sends one answer notice through <see cref="MailDelivery"/>, as the reminders go: claimed once, composed, sent, marked.</summary>
-public sealed class AnswerNoticeJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ReminderOptions options, TextCatalog texts)
+internal sealed class AnswerNoticeJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ReminderOptions options, TextCatalog texts)
 {
     [AutomaticRetry(Attempts = 0)]
     public Task SendAsync(long noticeId, CancellationToken cancellationToken) =>

@@ -8,14 +8,14 @@ using WorkingGroups.Infrastructure.Texts;
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>What an answer notice tells: the answer as recorded, where it stands in its step, and the process page.</summary>
-public sealed record AnswerFacts(Process Process, ProcessStep Step, Invitation Invitation, ProcessDefinition Definition, string ProcessUrl);
+internal sealed record AnswerFacts(Process Process, ProcessStep Step, Invitation Invitation, ProcessDefinition Definition, string ProcessUrl);
 
 /// <summary>
 /// Writes an answer notice to the coordinators, in the language they all chose, else in Russian (the working language)
 /// and then English, like the group notices: who answered, accepted with whom or declined why, on which date, and how
 /// many bodies the step still waits for.
 /// </summary>
-public static class AnswerNoticeMail
+internal static class AnswerNoticeMail
 {
     /// <summary>Where the coordinators have not agreed on one language: the working language first, then English.</summary>
     public static readonly string[] Both = ["ru", "en"];

@@ -5,7 +5,7 @@ using WorkingGroups.Infrastructure.Persistence;
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>The e-mail addresses of a country's coordinators: they hear of escalations, overdue steps, and silent bodies without a contact.</summary>
-public static class Coordinators
+internal static class Coordinators
 {
     public static async Task<List<string>> OfAsync(AppDbContext db, string country, CancellationToken cancellationToken) =>
         (await WithLanguagesAsync(db, country, cancellationToken)).Select(c => c.Email).ToList();

@@ -18,7 +18,7 @@ namespace WorkingGroups.Infrastructure.Reminders;
 /// Sends one weekly digest through <see cref="MailDelivery"/>, as the reminders and group notices go: claimed once,
 /// composed from today's projection in the coordinator's language, sent, marked; a failure is retried.
 /// </summary>
-public sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ReminderOptions options, TextCatalog texts,
+internal sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ReminderOptions options, TextCatalog texts,
     AttentionService attention, WorkingCalendars calendars, IClock clock)
 {
     [AutomaticRetry(Attempts = 0)]

@@ -17,7 +17,7 @@ namespace WorkingGroups.Infrastructure.Reminders;
 /// groups, as the home page lists it, and a link to that page. In the coordinator's own language, or in
 /// English then Russian when they have not chosen one.
 /// </summary>
-public static class DigestMail
+internal static class DigestMail
 {
     /// <summary>For a coordinator who has not chosen a language: English, then the working language.</summary>
     public static readonly string[] Both = ["en", "ru"];

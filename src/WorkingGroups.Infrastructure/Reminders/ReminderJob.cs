@@ -17,7 +17,7 @@ namespace WorkingGroups.Infrastructure.Reminders;
 /// Sends one reminder through <see cref="MailDelivery"/>: claimed once, re-checked (still worth sending, not paused),
 /// sent, marked sent. Retries are ours, bounded by Reminders:MaxAttempts, so every failure is recorded on the reminder itself.
 /// </summary>
-public sealed class ReminderJob(
+internal sealed class ReminderJob(
     MailDelivery delivery,
     DefinitionVersions versions,
     AnswerLinks links,

@@ -10,7 +10,7 @@ using WorkingGroups.Infrastructure.Texts;
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>What a reminder e-mail needs to know beyond the reminder itself.</summary>
-public sealed record MailFacts(Process Process, ProcessDefinition Definition, IReadOnlyList<string> Coordinators, string? Link, DateTime? LinkExpires, DateOnly Today,
+internal sealed record MailFacts(Process Process, ProcessDefinition Definition, IReadOnlyList<string> Coordinators, string? Link, DateTime? LinkExpires, DateOnly Today,
     TextCatalog Texts)
 {
     /// <summary>What the benchmarks count: the overdue line says working days when they do.</summary>
@@ -18,7 +18,7 @@ public sealed record MailFacts(Process Process, ProcessDefinition Definition, IR
 }
 
 /// <summary>Writes the e-mail of one reminder: recipients, language, subject, plain text and HTML (every name encoded).</summary>
-public static class ReminderMail
+internal static class ReminderMail
 {
     public static MimeMessage Compose(Reminder reminder, MailFacts facts, string from)
     {

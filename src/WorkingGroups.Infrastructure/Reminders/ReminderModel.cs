@@ -3,7 +3,7 @@ using WorkingGroups.Core.Reminders;
 
 namespace WorkingGroups.Infrastructure.Reminders;
 
-public static class ReminderModel
+internal static class ReminderModel
 {
     public static void Configure(ModelBuilder b)
     {

@@ -6,7 +6,7 @@ using WorkingGroups.Infrastructure.Calendars;
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>What is due about one process today, from the engine's projection: pending invitations, active and overdue steps.</summary>
-public static class ReminderPlan
+internal static class ReminderPlan
 {
     /// <param name="calendars">
     /// The working calendars: a reminder, an escalation or an overdue notice due on a day the recipient country's offices

@@ -3,7 +3,7 @@ using Hangfire;
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>Runs a sweep through Hangfire (a recurring job per the configured interval, and once at start-up).</summary>
-public sealed class ReminderSweepJob(ReminderSweep sweep)
+internal sealed class ReminderSweepJob(ReminderSweep sweep)
 {
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(60)]

@@ -10,7 +10,7 @@ namespace WorkingGroups.Infrastructure.Samples;
 /// minutes, an interim meeting reviewing the plan). Dates are <c>yyyy-MM-dd</c>, <c>today-N</c>, or for deadlines
 /// <c>today+N</c>. Shape and dates are checked here; the group rules check the rest as the file plays.
 /// </summary>
-public static class SampleGroupFile
+internal static class SampleGroupFile
 {
     public static (List<SampleGroup> Groups, List<string> Errors) ReadFolder(string folder, DateOnly today) =>
         SampleFiles.ReadFolder<WrittenGroup, SampleGroup>(folder, (file, written, _) => Check(file, written, today));
@@ -93,13 +93,13 @@ public static class SampleGroupFile
 }
 
 /// <summary>A group's sample life after establishment, as read from its file.</summary>
-public sealed record SampleGroup(
+internal sealed record SampleGroup(
     string File, string Country, SampleMeeting Annual, RecordMinutes? Minutes, IReadOnlyList<SampleItem> Items,
     SampleMeeting? Interim, IReadOnlyList<SampleReview> Reviews);
 
-public sealed record SampleMeeting(ScheduleMeeting Schedule, IReadOnlyList<Attendee> Attendees, IReadOnlyList<string> Decisions);
+internal sealed record SampleMeeting(ScheduleMeeting Schedule, IReadOnlyList<Attendee> Attendees, IReadOnlyList<string> Decisions);
 
-public sealed record SampleItem(AddWorkItem Add, WorkItemStatus Status, DateOnly? DoneOn);
+internal sealed record SampleItem(AddWorkItem Add, WorkItemStatus Status, DateOnly? DoneOn);
 
 /// <summary>An interim meeting's review of a Work Plan item, by the item's number in the file (from 1).</summary>
-public sealed record SampleReview(int Item, WorkItemStatus Status, string? Note);
+internal sealed record SampleReview(int Item, WorkItemStatus Status, string? Note);

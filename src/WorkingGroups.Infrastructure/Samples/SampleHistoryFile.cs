@@ -11,7 +11,7 @@ namespace WorkingGroups.Infrastructure.Samples;
 /// Dates are <c>yyyy-MM-dd</c>, or <c>today-N</c> (N days before the day the samples load) for a history that must
 /// stay in progress.
 /// </summary>
-public static class SampleHistoryFile
+internal static class SampleHistoryFile
 {
     /// <summary>Every history of a folder, or every mistake in them (each with file and JSON path).</summary>
     public static (List<SampleHistory> Histories, List<string> Errors) ReadFolder(string folder, DefinitionCatalog catalog, DateOnly today) =>
@@ -105,7 +105,7 @@ public static class SampleHistoryFile
 }
 
 /// <summary>A mistake in a sample history file, with the JSON path it is at.</summary>
-public sealed class SampleHistoryException(string where, string message) : Exception(message)
+internal sealed class SampleHistoryException(string where, string message) : Exception(message)
 {
     public string Where { get; } = where;
 }

@@ -98,7 +98,7 @@ public sealed class SettingsReader(IConfiguration configuration)
 }
 
 /// <summary>Settings the app cannot run with; the message has one line per bad setting.</summary>
-public sealed class SettingsException(IReadOnlyList<string> problems) : Exception(string.Join(Environment.NewLine, problems))
+internal sealed class SettingsException(IReadOnlyList<string> problems) : Exception(string.Join(Environment.NewLine, problems))
 {
     public IReadOnlyList<string> Problems { get; } = problems;
 }

@@ -137,7 +137,7 @@ public sealed class TextCatalog
 /// The plural rules a language file can name (CLDR's cardinal rules, integers only). A new language names the rule it
 /// shares with one of these; a rule not yet here is the one piece of code a language could need.
 /// </summary>
-public static class Plural
+internal static class Plural
 {
     /// <summary>"one", "few", "many", or null for the key's own (other) form.</summary>
     public static string? Of(string rule, long n) => rule switch

@@ -7,7 +7,7 @@ using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Attention;
 
-public static class AttentionApi
+internal static class AttentionApi
 {
     /// <summary>The home page's list as JSON, in the same scope and order (a coordinator's own country; others <c>?country=</c> or all).</summary>
     public static WebApplication MapAttentionApi(this WebApplication app)
@@ -23,7 +23,7 @@ public static class AttentionApi
     }
 }
 
-public sealed record AttentionView(DateOnly AsOf, string? Country, List<LateStepView> Steps, List<SilentBodyView> Bodies, List<GroupConcernView> Groups)
+internal sealed record AttentionView(DateOnly AsOf, string? Country, List<LateStepView> Steps, List<SilentBodyView> Bodies, List<GroupConcernView> Groups)
 {
     public static AttentionView From(AttentionList list, string? country) => new(
         list.AsOf,
@@ -36,13 +36,13 @@ public sealed record AttentionView(DateOnly AsOf, string? Country, List<LateStep
             c.Item?.Id, c.Item?.Number, c.Item?.Title)).ToList());
 }
 
-public sealed record LateStepView(Guid ProcessId, string Process, string Country, string StepId, IReadOnlyDictionary<string, string>? Step,
+internal sealed record LateStepView(Guid ProcessId, string Process, string Country, string StepId, IReadOnlyDictionary<string, string>? Step,
     DateOnly? ActivatedOn, int ElapsedDays, int BenchmarkDays, BenchmarkState State);
 
 /// <param name="Reminders">Reminders about this invitation so far, sent by the app or recorded by a coordinator.</param>
-public sealed record SilentBodyView(Guid ProcessId, string Process, string Country, string StepId, string BodyId, IReadOnlyDictionary<string, string>? Body,
+internal sealed record SilentBodyView(Guid ProcessId, string Process, string Country, string StepId, string BodyId, IReadOnlyDictionary<string, string>? Body,
     DateOnly InvitedOn, int DaysWaiting, int Reminders, DateOnly? LastReminderOn);
 
 /// <param name="Date">The day it is about: since when the annual meeting is due, the meeting's date, or the item's deadline.</param>
-public sealed record GroupConcernView(Guid GroupId, string Group, string Country, GroupConcernKind Kind, DateOnly Date, Guid? MeetingId, int? WorkPlanYear,
+internal sealed record GroupConcernView(Guid GroupId, string Group, string Country, GroupConcernKind Kind, DateOnly Date, Guid? MeetingId, int? WorkPlanYear,
     Guid? ItemId, int? ItemNumber, string? Item);

@@ -1,4 +1,4 @@
 namespace WorkingGroups.Web.Auth;
 
 /// <summary>A signed-in user who may read but not change this.</summary>
-public sealed class AccessDeniedException(string detail) : Exception(detail);
+internal sealed class AccessDeniedException(string detail) : Exception(detail);

@@ -6,7 +6,7 @@ using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Auth;
 
-public static class AuthModule
+internal static class AuthModule
 {
     private const string Smart = "CookieOrBearer";
     public const string AdminPolicy = "Admin";

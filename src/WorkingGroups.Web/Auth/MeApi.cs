@@ -7,7 +7,7 @@ using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Auth;
 
-public static class MeApi
+internal static class MeApi
 {
     /// <summary>
     /// <c>GET /api/v1/me</c>: who the caller is and what they may do, so a script can check its token; and the caller's
@@ -42,7 +42,7 @@ public static class MeApi
     }
 }
 
-public sealed record MeView(string Email, IReadOnlyList<string> Roles, string? Country, string? Token, string? Language);
+internal sealed record MeView(string Email, IReadOnlyList<string> Roles, string? Country, string? Token, string? Language);
 
 /// <summary>An e-mail language: one the app has texts in (en, ru, ...), or null for both English and Russian.</summary>
-public sealed record LanguageView(string? Language);
+internal sealed record LanguageView(string? Language);

@@ -4,7 +4,7 @@ using WorkingGroups.Infrastructure.Identity;
 namespace WorkingGroups.Web.Auth;
 
 /// <summary>What a signed-in principal may do, in the domain's words.</summary>
-public static class UserAccess
+internal static class UserAccess
 {
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 

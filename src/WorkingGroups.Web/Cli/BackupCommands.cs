@@ -9,7 +9,7 @@ namespace WorkingGroups.Web.Cli;
 /// the Data Protection keys (which sign answer links and cookies) are copied beside it into <c>&lt;file&gt;.keys/</c>.
 /// <c>restore &lt;file&gt;</c>: puts such a copy into the data folder; refused while the app runs on it.
 /// </summary>
-public static class BackupCommands
+internal static class BackupCommands
 {
     private const string Usage = """
         Usage:

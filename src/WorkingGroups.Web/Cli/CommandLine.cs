@@ -8,7 +8,7 @@ namespace WorkingGroups.Web.Cli;
 /// Verbs that run instead of the web app. <c>validate &lt;folder&gt;</c> needs no host and runs here; a first
 /// argument that names no verb is refused here too, before a host is built, so that a typo never starts a server.
 /// </summary>
-public static class CommandLine
+internal static class CommandLine
 {
     private static readonly string[] Verbs = ["validate", "user", "token", "backup", "restore", "migrate"];
 

@@ -7,7 +7,7 @@ namespace WorkingGroups.Web.Cli;
 /// <c>migrate --to &lt;connection string&gt;</c>: moves the data folder's SQLite database (and its signing keys, so
 /// answer links already sent keep working) into an empty PostgreSQL database. Refused while the app runs on the folder.
 /// </summary>
-public static class MigrateCommand
+internal static class MigrateCommand
 {
     private const string Usage = """
         Usage:

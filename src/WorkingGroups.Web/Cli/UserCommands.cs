@@ -12,7 +12,7 @@ namespace WorkingGroups.Web.Cli;
 /// several processes in turn. Alone on the folder, a verb holds its lock and creates or migrates the database first;
 /// beside the app, it leaves that to the app, which has done it.
 /// </summary>
-public static class UserCommands
+internal static class UserCommands
 {
     private const string Usage = """
         Usage:

@@ -7,7 +7,7 @@ namespace WorkingGroups.Web.Dashboards;
 /// CSV that opens right in Excel: UTF-8 with a BOM (Cyrillic survives), quoted where needed, and text cells that
 /// begin like a formula (= + - @, tab, carriage return) prefixed with an apostrophe so they stay text.
 /// </summary>
-public static class Csv
+internal static class Csv
 {
     public static byte[] Write(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
     {

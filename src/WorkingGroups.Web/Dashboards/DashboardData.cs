@@ -7,7 +7,7 @@ using WorkingGroups.Infrastructure.Reminders;
 namespace WorkingGroups.Web.Dashboards;
 
 /// <summary>Loads the processes a dashboard reads, and checks the date it is asked for.</summary>
-public sealed class DashboardData(ProcessService service, ReminderService reminders, IClock clock)
+internal sealed class DashboardData(ProcessService service, ReminderService reminders, IClock clock)
 {
     public Task<Dictionary<(Guid ProcessId, string BodyId), int>> RemindersSentAsync(DateOnly asOf, CancellationToken ct) =>
         reminders.SentToBodiesAsync(asOf, ct);

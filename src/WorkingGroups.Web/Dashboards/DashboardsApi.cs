@@ -9,7 +9,7 @@ using WorkingGroups.Web.Localization;
 
 namespace WorkingGroups.Web.Dashboards;
 
-public static class DashboardsApi
+internal static class DashboardsApi
 {
     /// <summary>The dashboards as JSON, each as it stood on <c>?asOf=yyyy-MM-dd</c> (default today), for <c>?country=</c> or all.</summary>
     public static WebApplication MapDashboardsApi(this WebApplication app)

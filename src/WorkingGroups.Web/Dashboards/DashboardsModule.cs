@@ -3,7 +3,7 @@ using WorkingGroups.Infrastructure.Reminders;
 
 namespace WorkingGroups.Web.Dashboards;
 
-public static class DashboardsModule
+internal static class DashboardsModule
 {
     /// <summary>The dashboards' data: the processes, and the reminders sent to each body.</summary>
     public static IServiceCollection AddDashboards(this IServiceCollection services)

@@ -8,7 +8,7 @@ namespace WorkingGroups.Web.Dashboards;
 /// shown), a tick at its benchmark, and the whole process against the country's benchmark. Days come from
 /// <see cref="Dashboard.Spans"/>: the timeline draws the same figures the dashboards count.
 /// </summary>
-public sealed class Timeline
+internal sealed class Timeline
 {
     public const int LabelWidth = 250, ChartWidth = 560, RowHeight = 26, BarHeight = 14;
 

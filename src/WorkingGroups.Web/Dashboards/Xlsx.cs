@@ -6,13 +6,13 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace WorkingGroups.Web.Dashboards;
 
 /// <summary>One sheet of a workbook: a header row and the rows beneath it.</summary>
-public sealed record Sheet(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<object?>> Rows);
+internal sealed record Sheet(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<object?>> Rows);
 
 /// <summary>
 /// An .xlsx workbook written with the Open XML SDK. Text goes in as inline strings and numbers as numbers; no cell is
 /// ever a formula, so a title that begins with "=" stays text.
 /// </summary>
-public static class Xlsx
+internal static class Xlsx
 {
     public static byte[] Write(params Sheet[] sheets)
     {

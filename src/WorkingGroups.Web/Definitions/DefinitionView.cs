@@ -3,7 +3,7 @@ using WorkingGroups.Core.Definitions;
 namespace WorkingGroups.Web.Definitions;
 
 /// <summary>A definition as the API shows it: kinds and roles as their file spellings, texts per language.</summary>
-public sealed record DefinitionView(
+internal sealed record DefinitionView(
     string Id,
     int Version,
     string Country,
@@ -28,20 +28,20 @@ public sealed record DefinitionView(
             d.Operations.Decisions.Select(x => KindNames.Of(x)).ToList()));
 }
 
-public sealed record BenchmarkView(int Days, bool Assumption, string? Source, string? Note)
+internal sealed record BenchmarkView(int Days, bool Assumption, string? Source, string? Note)
 {
     public static BenchmarkView From(Benchmark b) => new(b.Days, b.Assumption, b.Source, b.Note);
 }
 
 /// <summary>A body without its contact: reading definitions needs no sign-in, and contacts are for reminders only.</summary>
-public sealed record BodyView(string Id, IReadOnlyDictionary<string, string> Name, IReadOnlyDictionary<string, string>? ShortName,
+internal sealed record BodyView(string Id, IReadOnlyDictionary<string, string> Name, IReadOnlyDictionary<string, string>? ShortName,
     string Kind, IReadOnlyList<string> Roles, string Language)
 {
     public static BodyView From(Body b) => new(b.Id, b.Name.Values, b.ShortName?.Values, KindNames.Of(b.Kind),
         b.Roles.Select(r => KindNames.Of(r)).ToList(), b.Language);
 }
 
-public sealed record StepView(string Id, IReadOnlyDictionary<string, string> Title, IReadOnlyDictionary<string, string>? Description,
+internal sealed record StepView(string Id, IReadOnlyDictionary<string, string> Title, IReadOnlyDictionary<string, string>? Description,
     string Kind, string Owner, IReadOnlyList<string> After, int BenchmarkDays, BenchmarkView Benchmark,
     IReadOnlyList<IReadOnlyDictionary<string, string>> Evidence, IReadOnlyList<string> Invitees)
 {
@@ -49,6 +49,6 @@ public sealed record StepView(string Id, IReadOnlyDictionary<string, string> Tit
         s.OwnerBodyId, s.After, s.Benchmark.Days, BenchmarkView.From(s.Benchmark), s.Evidence.Select(e => e.Values).ToList(), s.Invitees);
 }
 
-public sealed record MeetingView(string Kind, int PerYear);
+internal sealed record MeetingView(string Kind, int PerYear);
 
-public sealed record OperationsView(IReadOnlyList<MeetingView> Meetings, IReadOnlyList<string> Decisions);
+internal sealed record OperationsView(IReadOnlyList<MeetingView> Meetings, IReadOnlyList<string> Decisions);

@@ -4,7 +4,7 @@ using WorkingGroups.Core.Definitions;
 
 namespace WorkingGroups.Web.Definitions;
 
-public static class DefinitionsApi
+internal static class DefinitionsApi
 {
     /// <summary>GET /api/v1/definitions and /api/v1/definitions/{id}[?version=N]. Definitions hold no secret: anonymous.</summary>
     public static WebApplication MapDefinitionsApi(this WebApplication app)

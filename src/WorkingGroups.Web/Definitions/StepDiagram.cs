@@ -8,7 +8,7 @@ namespace WorkingGroups.Web.Definitions;
 /// Where each step of a definition is drawn: a column per depth (the longest chain of prerequisites before it), the
 /// steps of a column stacked. Edges run from a step to each step that waits for it. Rendered as SVG on the server.
 /// </summary>
-public sealed class StepDiagram
+internal sealed class StepDiagram
 {
     public const int NodeWidth = 210, NodeHeight = 64, ColumnGap = 50, RowGap = 18, Margin = 8;
 

@@ -7,12 +7,12 @@ using WorkingGroups.Web.Processes;
 
 namespace WorkingGroups.Web.Groups;
 
-public sealed record StartAmendmentRequest(string? DefinitionId, DateOnly? StartedOn, string? Title, List<string>? Withdraw);
+internal sealed record StartAmendmentRequest(string? DefinitionId, DateOnly? StartedOn, string? Title, List<string>? Withdraw);
 
 /// <summary>An amendment: the group, the bodies it withdraws, and its process (steps, invitations, elapsed days).</summary>
-public sealed record AmendmentView(Guid ProcessId, Guid GroupId, IReadOnlyList<string> Withdraw, ProcessView? Process);
+internal sealed record AmendmentView(Guid ProcessId, Guid GroupId, IReadOnlyList<string> Withdraw, ProcessView? Process);
 
-public static class AmendmentsApi
+internal static class AmendmentsApi
 {
     /// <summary>Amendments of a group's composition under /api/v1/groups/{groupId}/amendments; each runs as a process.</summary>
     public static RouteGroupBuilder MapAmendmentsApi(this RouteGroupBuilder groups)

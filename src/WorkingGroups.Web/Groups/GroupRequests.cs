@@ -7,9 +7,9 @@ namespace WorkingGroups.Web.Groups;
 
 // The JSON bodies of the groups API. Dates are ISO yyyy-MM-dd; the binder refuses anything else with a 400.
 
-public sealed record RenameBodyRequest(Dictionary<string, string>? Name, DateOnly? EffectiveOn);
+internal sealed record RenameBodyRequest(Dictionary<string, string>? Name, DateOnly? EffectiveOn);
 
-public sealed record RepresentativeRequest(string? Name, string? Position, string? Email, DateOnly? EffectiveOn);
+internal sealed record RepresentativeRequest(string? Name, string? Position, string? Email, DateOnly? EffectiveOn);
 
 /// <summary>Turns request bodies into commands; a missing required field is a 400 naming it.</summary>
 internal static class GroupRequestMapping

@@ -7,7 +7,7 @@ using WorkingGroups.Web.Processes;
 
 namespace WorkingGroups.Web.Groups;
 
-public static class GroupsApi
+internal static class GroupsApi
 {
     /// <summary>
     /// The groups API under /api/v1/groups, with their amendments, meetings and Work Plans (the pages are Razor Pages

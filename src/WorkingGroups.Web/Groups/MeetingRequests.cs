@@ -7,24 +7,24 @@ namespace WorkingGroups.Web.Groups;
 
 // The JSON bodies of meetings and Work Plans. Dates yyyy-MM-dd, times HH:mm; enums as kebab-case words.
 
-public sealed record ScheduleMeetingRequest(string? Kind, DateOnly? Date, TimeOnly? StartsAt, int? DurationMinutes, string? TimeZone,
+internal sealed record ScheduleMeetingRequest(string? Kind, DateOnly? Date, TimeOnly? StartsAt, int? DurationMinutes, string? TimeZone,
     string? Place, string? OnlineLink, List<string>? Agenda);
 
-public sealed record AttendeeRequest(string? BodyId, string? Organisation, string? Person, bool? Observer);
+internal sealed record AttendeeRequest(string? BodyId, string? Organisation, string? Person, bool? Observer);
 
-public sealed record ItemReviewRequest(Guid? ItemId, string? Status, string? Note);
+internal sealed record ItemReviewRequest(Guid? ItemId, string? Status, string? Note);
 
-public sealed record RecordMeetingRequest(List<AttendeeRequest>? Attendees, List<string>? Decisions, List<ItemReviewRequest>? ItemReviews);
+internal sealed record RecordMeetingRequest(List<AttendeeRequest>? Attendees, List<string>? Decisions, List<ItemReviewRequest>? ItemReviews);
 
-public sealed record MinutesRequest(string? Status, DateOnly? ApprovedOn, EvidenceRequest? Document);
+internal sealed record MinutesRequest(string? Status, DateOnly? ApprovedOn, EvidenceRequest? Document);
 
-public sealed record CreatePlanRequest(int? Year);
+internal sealed record CreatePlanRequest(int? Year);
 
-public sealed record AddItemRequest(string? Title, string? ResponsibleBodyId, List<string>? CoImplementers, DateOnly? Deadline);
+internal sealed record AddItemRequest(string? Title, string? ResponsibleBodyId, List<string>? CoImplementers, DateOnly? Deadline);
 
-public sealed record UpdateItemRequest(string? Status, DateOnly? DoneOn, DateOnly? Deadline, List<EvidenceRequest>? Evidence);
+internal sealed record UpdateItemRequest(string? Status, DateOnly? DoneOn, DateOnly? Deadline, List<EvidenceRequest>? Evidence);
 
-public sealed record AdoptRequest(Guid? MeetingId);
+internal sealed record AdoptRequest(Guid? MeetingId);
 
 internal static class MeetingRequestMapping
 {

@@ -4,7 +4,7 @@ using WorkingGroups.Web.Auth;
 
 namespace WorkingGroups.Web.Groups;
 
-public static class MeetingsApi
+internal static class MeetingsApi
 {
     /// <summary>A group's meetings under /api/v1/groups/{groupId}/meetings; same access rules as the group.</summary>
     public static RouteGroupBuilder MapMeetingsApi(this RouteGroupBuilder groups)

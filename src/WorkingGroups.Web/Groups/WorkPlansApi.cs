@@ -6,7 +6,7 @@ using WorkingGroups.Web.Processes;
 
 namespace WorkingGroups.Web.Groups;
 
-public static class WorkPlansApi
+internal static class WorkPlansApi
 {
     /// <summary>A group's Work Plans under /api/v1/groups/{groupId}/workplans; same access rules as the group.</summary>
     public static RouteGroupBuilder MapWorkPlansApi(this RouteGroupBuilder groups)

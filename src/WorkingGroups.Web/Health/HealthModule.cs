@@ -4,7 +4,7 @@ using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Web.Health;
 
-public static class HealthModule
+internal static class HealthModule
 {
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {

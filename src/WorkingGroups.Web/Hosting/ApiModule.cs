@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace WorkingGroups.Web.Hosting;
 
-public static class ApiModule
+internal static class ApiModule
 {
     /// <summary>JSON in camelCase; an unknown field or a body that does not bind is a 400 problem naming where it is.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)

@@ -1,6 +1,6 @@
 namespace WorkingGroups.Web.Hosting;
 
-public static class ApiRequests
+internal static class ApiRequests
 {
     /// <summary>
     /// Answered as an API (problem details, 401 rather than a redirect to sign in): the API itself and the OpenAPI

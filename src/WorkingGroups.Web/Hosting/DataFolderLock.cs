@@ -92,7 +92,7 @@ public sealed class DataFolderLock : IDisposable
     }
 }
 
-public static class DataFolderLockModule
+internal static class DataFolderLockModule
 {
     /// <summary>The lock is taken when first asked for: by the logger, which the host builds first, or by a verb.</summary>
     public static IServiceCollection AddDataFolderLock(this IServiceCollection services, string[] args) =>

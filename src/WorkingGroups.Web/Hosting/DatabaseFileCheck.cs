@@ -6,7 +6,7 @@ namespace WorkingGroups.Web.Hosting;
 /// A SQLite file that is not ours stops the app before anything opens it: one line and exit code 2, like a bad
 /// setting, instead of a new installation made in it or a stack trace from the first query.
 /// </summary>
-public static class DatabaseFileCheck
+internal static class DatabaseFileCheck
 {
     public static bool HasUnusableDatabase(this WebApplication app, TextWriter error)
     {

@@ -8,7 +8,7 @@ namespace WorkingGroups.Web.Hosting;
 /// On a database without users, creates one Admin (<c>Admin:Email</c>, default admin@localhost) with a one-time
 /// password, printed once on the console and to be changed at first sign-in. With any user present it does nothing.
 /// </summary>
-public sealed class FirstAdmin(
+internal sealed class FirstAdmin(
     UserManager<AppUser> users, UserAdministration administration, IConfiguration configuration, FirstRunConsole console, ILogger<FirstAdmin> logger)
 {
     public const string EmailKey = "Admin:Email";

@@ -4,7 +4,7 @@ namespace WorkingGroups.Web.Hosting;
 /// Where a first start prints what a person must copy (the first Admin's one-time password): the console itself,
 /// never the logger, so the secret cannot reach the log file.
 /// </summary>
-public sealed class FirstRunConsole(TextWriter output)
+internal sealed class FirstRunConsole(TextWriter output)
 {
     public TextWriter Output { get; } = output;
 }

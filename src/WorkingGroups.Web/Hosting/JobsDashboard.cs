@@ -4,7 +4,7 @@ using WorkingGroups.Infrastructure.Identity;
 
 namespace WorkingGroups.Web.Hosting;
 
-public static class JobsDashboard
+internal static class JobsDashboard
 {
     /// <summary>The Hangfire dashboard at /hangfire, for admins only (cookie or bearer token).</summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)

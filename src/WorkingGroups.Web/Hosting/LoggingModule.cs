@@ -4,7 +4,7 @@ using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Web.Hosting;
 
-public static class LoggingModule
+internal static class LoggingModule
 {
     /// <summary>
     /// Serilog from the "Serilog" section (levels, console), plus a rolling compact-JSON file in the data folder.

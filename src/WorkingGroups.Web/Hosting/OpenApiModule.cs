@@ -12,7 +12,7 @@ using WorkingGroups.Web.Processes;
 
 namespace WorkingGroups.Web.Hosting;
 
-public static class OpenApiModule
+internal static class OpenApiModule
 {
     public const string Csv = "text/csv";
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -7,7 +7,7 @@ using WorkingGroups.Web.Auth;
 
 namespace WorkingGroups.Web.Hosting;
 
-public static class PagesModule
+internal static class PagesModule
 {
     /// <summary>Razor Pages: processes and groups for signed-in users, admin pages for admins; antiforgery on every form (the default).</summary>
     public static IServiceCollection AddPages(this IServiceCollection services)

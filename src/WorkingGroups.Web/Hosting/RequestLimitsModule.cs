@@ -9,7 +9,7 @@ namespace WorkingGroups.Web.Hosting;
 /// A ceiling on request bodies (Requests:MaxBodyKilobytes, 256 KB by default): nothing this app takes (JSON commands,
 /// page forms) comes near it, so anything larger is refused with 413 before it is read into memory or bound.
 /// </summary>
-public static class RequestLimitsModule
+internal static class RequestLimitsModule
 {
     private const string Setting = "Requests:MaxBodyKilobytes";
 

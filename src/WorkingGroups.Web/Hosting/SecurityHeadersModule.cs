@@ -11,7 +11,7 @@ namespace WorkingGroups.Web.Hosting;
 /// Proxy:ForwardedHeaders trusts X-Forwarded-For/-Proto from Proxy:KnownProxies (loopback if none), Https:Redirect
 /// sends plain HTTP to HTTPS with HSTS. Cookies are marked Secure whenever the request (as forwarded) was HTTPS.
 /// </summary>
-public static class SecurityHeadersModule
+internal static class SecurityHeadersModule
 {
     /// <summary>Our pages: no inline script or style, nothing from elsewhere; SVG and forms stay on this site.</summary>
     public const string PagePolicy =

@@ -13,7 +13,7 @@ namespace WorkingGroups.Web.Hosting;
 /// readable line each on the console and exit code 2, not a stack trace from whichever service asked first, and
 /// nothing (the database above all) has been touched. A module that reads a new setting adds its reader here.
 /// </summary>
-public static class SettingsCheck
+internal static class SettingsCheck
 {
     public static bool HasInvalidSettings(this WebApplication app, TextWriter error)
     {

@@ -48,7 +48,7 @@ internal sealed class StartupTasks(IServiceProvider services) : IHostedLifecycle
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-public static class StartupTasksModule
+internal static class StartupTasksModule
 {
     /// <summary>The start-up tasks, the first Admin and the samples included.</summary>
     public static IServiceCollection AddStartupTasks(this IServiceCollection services)

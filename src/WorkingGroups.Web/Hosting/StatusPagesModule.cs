@@ -1,6 +1,6 @@
 namespace WorkingGroups.Web.Hosting;
 
-public static class StatusPagesModule
+internal static class StatusPagesModule
 {
     /// <summary>Error statuses without a body: problem details for the API, a readable page in the reader's language elsewhere.</summary>
     public static WebApplication UseStatusPages(this WebApplication app)

@@ -5,7 +5,7 @@ using WorkingGroups.Infrastructure.Texts;
 namespace WorkingGroups.Web.Localization;
 
 /// <summary>An <see cref="IStringLocalizer"/> over the <see cref="TextCatalog"/>, in the request's UI language.</summary>
-public sealed class FileStringLocalizer(TextCatalog catalog) : IStringLocalizer
+internal sealed class FileStringLocalizer(TextCatalog catalog) : IStringLocalizer
 {
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 

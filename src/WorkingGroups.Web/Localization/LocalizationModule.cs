@@ -6,7 +6,7 @@ using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Web.Localization;
 
-public static class LocalizationModule
+internal static class LocalizationModule
 {
     /// <summary>Page texts from Resources/Text/*.json; the language from the remembered choice, else Accept-Language.</summary>
     public static IServiceCollection AddTexts(this IServiceCollection services)

@@ -9,7 +9,7 @@ using WorkingGroups.Core.Reminders;
 namespace WorkingGroups.Web.Localization;
 
 /// <summary>Dates, names from definitions, statuses and rule messages, in the reader's language.</summary>
-public static class TextFormatting
+internal static class TextFormatting
 {
     /// <summary>The date as the language writes it (dd.MM.yyyy in Russian); the pattern is a text translators set.</summary>
     public static string Date(this IStringLocalizer t, DateOnly? date) =>

@@ -11,7 +11,7 @@ namespace WorkingGroups.Web.Pages;
 /// The language switcher: remembers the choice in a cookie for a year and goes back where the reader was. A signed-in
 /// user's choice is also kept on their account, for the e-mail written to them alone (the weekly digest).
 /// </summary>
-public sealed class CultureModel(TextCatalog texts, UserManager<AppUser> users) : PageModel
+internal sealed class CultureModel(TextCatalog texts, UserManager<AppUser> users) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 

@@ -12,7 +12,7 @@ namespace WorkingGroups.Web.Pages;
 /// The home page. Signed in, it opens on what needs attention today: a coordinator's own country; observers and admins
 /// every country, or one of them (<c>?country=</c>). Without signing in, only what the tool is.
 /// </summary>
-public sealed class IndexModel(AttentionService attention, DefinitionCatalog catalog, SmtpOptions smtp) : PageModel
+internal sealed class IndexModel(AttentionService attention, DefinitionCatalog catalog, SmtpOptions smtp) : PageModel
 {
     /// <summary>Without SMTP the bodies listed get no reminder from the app: the page says so.</summary>
     public bool MailConfigured => smtp.IsConfigured;

@@ -10,7 +10,7 @@ namespace WorkingGroups.Web.Pages;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class StatusModel : PageModel
+internal sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 

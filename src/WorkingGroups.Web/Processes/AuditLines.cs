@@ -13,7 +13,7 @@ namespace WorkingGroups.Web.Processes;
 /// the reader's language: field names translated, dates in the language's format, statuses by their names, a nominee
 /// and each document on a line of its own. A field or value this does not know is shown as written, never hidden.
 /// </summary>
-public static class AuditLines
+internal static class AuditLines
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

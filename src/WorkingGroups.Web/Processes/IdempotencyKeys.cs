@@ -1,14 +1,14 @@
 namespace WorkingGroups.Web.Processes;
 
 /// <summary>Says an endpoint's writes honour the Idempotency-Key header, so the OpenAPI document declares the header and its 422.</summary>
-public sealed class IdempotencyKeyMetadata
+internal sealed class IdempotencyKeyMetadata
 {
     public static readonly IdempotencyKeyMetadata Instance = new();
 
     private IdempotencyKeyMetadata() { }
 }
 
-public static class IdempotencyKeys
+internal static class IdempotencyKeys
 {
     /// <summary>The filter and the metadata together, so the document cannot miss an endpoint that takes the key.</summary>
     public static TBuilder WithIdempotencyKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>

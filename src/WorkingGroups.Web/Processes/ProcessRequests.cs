@@ -4,21 +4,21 @@ namespace WorkingGroups.Web.Processes;
 
 // The JSON bodies of the process API. Dates are ISO yyyy-MM-dd; the binder refuses anything else with a 400.
 
-public sealed record StartProcessRequest(string? DefinitionId, int? Version, DateOnly? StartedOn, string? Title);
+internal sealed record StartProcessRequest(string? DefinitionId, int? Version, DateOnly? StartedOn, string? Title);
 
-public sealed record EvidenceRequest(string? Title, string? Number, DateOnly? Date);
+internal sealed record EvidenceRequest(string? Title, string? Number, DateOnly? Date);
 
-public sealed record CompleteStepRequest(DateOnly? CompletedOn, string? Note, List<EvidenceRequest>? Evidence);
+internal sealed record CompleteStepRequest(DateOnly? CompletedOn, string? Note, List<EvidenceRequest>? Evidence);
 
-public sealed record NomineeRequest(string? Name, string? Position, string? Email);
+internal sealed record NomineeRequest(string? Name, string? Position, string? Email);
 
-public sealed record AnswerRequest(string? Response, DateOnly? RespondedOn, NomineeRequest? Nominee, string? Reason);
+internal sealed record AnswerRequest(string? Response, DateOnly? RespondedOn, NomineeRequest? Nominee, string? Reason);
 
-public sealed record CorrectStepRequest(DateOnly? CompletedOn, string? Note, List<EvidenceRequest>? Evidence);
+internal sealed record CorrectStepRequest(DateOnly? CompletedOn, string? Note, List<EvidenceRequest>? Evidence);
 
-public sealed record CancelRequest(DateOnly? CancelledOn, string? Reason);
+internal sealed record CancelRequest(DateOnly? CancelledOn, string? Reason);
 
-public sealed record SendBackRequest(DateOnly? SentBackOn, string? Reason);
+internal sealed record SendBackRequest(DateOnly? SentBackOn, string? Reason);
 
 /// <summary>Turns request bodies into commands; a missing required field is a 400 naming it.</summary>
 internal static class RequestMapping

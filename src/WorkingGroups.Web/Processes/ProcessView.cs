@@ -6,7 +6,7 @@ using WorkingGroups.Core.Processes;
 namespace WorkingGroups.Web.Processes;
 
 /// <summary>A process as the API shows it: facts plus elapsed days and the state against each benchmark, as of today.</summary>
-public sealed record ProcessView(
+internal sealed record ProcessView(
     Guid Id,
     string DefinitionId,
     int DefinitionVersion,
@@ -45,7 +45,7 @@ public sealed record ProcessView(
     public static string Name<T>(T value) where T : struct, Enum => KindNames.Of(value);
 }
 
-public sealed record StepStateView(
+internal sealed record StepStateView(
     string Id,
     IReadOnlyDictionary<string, string> Title,
     string Kind,
@@ -76,7 +76,7 @@ public sealed record StepStateView(
 }
 
 /// <summary>One invited body; before the step opens, its invitation is shown as not yet sent.</summary>
-public sealed record InvitationView(
+internal sealed record InvitationView(
     string BodyId,
     IReadOnlyDictionary<string, string> BodyName,
     string Status,
@@ -89,7 +89,7 @@ public sealed record InvitationView(
         bodyId, d.FindBody(bodyId)!.Name.Values, i is null ? "not-sent" : ProcessView.Name(i.Status), i?.SentOn, i?.RespondedOn, i?.Nominee, i?.Reason);
 }
 
-public sealed record AuditView(DateTime At, string User, string Action, string? StepId, string? BodyId, string? Before, string? After)
+internal sealed record AuditView(DateTime At, string User, string Action, string? StepId, string? BodyId, string? Before, string? After)
 {
     public static AuditView From(AuditEntry a) => new(DateTime.SpecifyKind(a.At, DateTimeKind.Utc), a.User, a.Action, a.StepId, a.BodyId, a.Before, a.After);
 }

@@ -7,7 +7,7 @@ using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Processes;
 
-public static class ProcessesApi
+internal static class ProcessesApi
 {
     /// <summary>The coordinator's API: reads for any signed-in user, writes for the process country's coordinators and admins.</summary>
     public static WebApplication MapProcessesApi(this WebApplication app)

@@ -4,7 +4,7 @@ using Serilog.Events;
 namespace WorkingGroups.Web.Reminders;
 
 /// <summary>An answer link's token works like a password until it expires: request logs show "/answer/[redacted]" instead.</summary>
-public sealed class AnswerLinkRedaction : ILogEventEnricher
+internal sealed class AnswerLinkRedaction : ILogEventEnricher
 {
     private const string Prefix = "/answer/";
 

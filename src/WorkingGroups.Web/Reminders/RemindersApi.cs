@@ -10,7 +10,7 @@ using WorkingGroups.Web.Hosting;
 
 namespace WorkingGroups.Web.Reminders;
 
-public static class RemindersApi
+internal static class RemindersApi
 {
     /// <summary>
     /// Reads for any signed-in user; send-now, pause, resume and recording a reminder sent outside the app for the
@@ -124,18 +124,18 @@ public static class RemindersApi
     }
 }
 
-public sealed record RemindersView(bool Paused, IReadOnlyList<ReminderView> Reminders);
+internal sealed record RemindersView(bool Paused, IReadOnlyList<ReminderView> Reminders);
 
-public sealed record SweepView(IReadOnlyList<ReminderView> Recorded, IReadOnlyList<ReminderView> Scheduled, int DigestsScheduled);
+internal sealed record SweepView(IReadOnlyList<ReminderView> Recorded, IReadOnlyList<ReminderView> Scheduled, int DigestsScheduled);
 
 /// <summary>Whether the weekly digest (Mondays) goes to the signed-in user.</summary>
-public sealed record DigestView(bool? Weekly);
+internal sealed record DigestView(bool? Weekly);
 
 /// <summary>
 /// One reminder. A recorded one (kind "recorded") was sent outside the app: its dueOn and sentOn are the date it was sent,
 /// with its channel, letter number, note and who recorded it, and no Message-ID.
 /// </summary>
-public sealed record ReminderView(
+internal sealed record ReminderView(
     long Id, Guid ProcessId, string StepId, string BodyId, string Kind, int Sequence, DateOnly DueOn, string Status,
     int Attempts, string? LastError, string? Recipients, string? Language, string? MessageId, DateTime? SentAt,
     DateOnly? SentOn, string? Channel, string? LetterNumber, string? Note, string? RecordedBy)
@@ -147,13 +147,13 @@ public sealed record ReminderView(
 }
 
 /// <summary>What to correct in a recorded reminder; a field left out stays as it is, an empty text clears it.</summary>
-public sealed record CorrectRecordedReminderRequest(string? Channel, string? LetterNumber, string? Note)
+internal sealed record CorrectRecordedReminderRequest(string? Channel, string? LetterNumber, string? Note)
 {
     public CorrectRecordedReminder ToCommand() => new(Channel is null ? null : RecordedReminders.Channel(Channel), LetterNumber, Note);
 }
 
 /// <summary>A reminder sent outside the app: which invitation (step and body) it chased, when, how.</summary>
-public sealed record RecordReminderRequest(string? StepId, string? BodyId, DateOnly? SentOn, string? Channel, string? LetterNumber, string? Note)
+internal sealed record RecordReminderRequest(string? StepId, string? BodyId, DateOnly? SentOn, string? Channel, string? LetterNumber, string? Note)
 {
     public RecordReminder ToCommand() => new(RequestMapping.Required(StepId, "stepId"), RequestMapping.Required(BodyId, "bodyId"),
         RequestMapping.Required(SentOn, "sentOn"), RecordedReminders.Channel(Channel), LetterNumber, Note);

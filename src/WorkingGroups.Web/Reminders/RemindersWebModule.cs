@@ -2,7 +2,7 @@ using WorkingGroups.Infrastructure.Reminders;
 
 namespace WorkingGroups.Web.Reminders;
 
-public static class RemindersWebModule
+internal static class RemindersWebModule
 {
     /// <summary>Reminders, digests and answer notices, and the log never showing an answer link's token.</summary>
     public static IServiceCollection AddReminders(this IServiceCollection services)

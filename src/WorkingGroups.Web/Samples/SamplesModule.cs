@@ -4,7 +4,7 @@ using WorkingGroups.Infrastructure.Samples;
 
 namespace WorkingGroups.Web.Samples;
 
-public static class SamplesModule
+internal static class SamplesModule
 {
     /// <summary>
     /// Unless <c>Samples:Load=false</c>, the sample definitions in the catalog and the sample histories, which the first

@@ -4,7 +4,7 @@ namespace WorkingGroups.Web.Samples;
 /// <c>--no-samples</c> on the command line means <c>Samples:Load=false</c>. It is rewritten before the host reads
 /// the arguments: a bare switch would otherwise swallow the argument after it as its value.
 /// </summary>
-public static class SamplesSwitch
+internal static class SamplesSwitch
 {
     public const string NoSamples = "--no-samples";
 

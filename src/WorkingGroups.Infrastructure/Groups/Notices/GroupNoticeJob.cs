@@ -16,7 +16,7 @@ namespace WorkingGroups.Infrastructure.Groups.Notices;
 /// unfinished), send, mark it sent, through <see cref="MailDelivery"/>, as the process reminders are. Failures are
 /// retried up to Reminders:MaxAttempts.
 /// </summary>
-public sealed class GroupNoticeJob(
+internal sealed class GroupNoticeJob(
     MailDelivery delivery,
     DefinitionVersions versions,
     SmtpOptions smtp,

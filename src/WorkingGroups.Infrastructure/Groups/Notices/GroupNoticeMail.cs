@@ -6,14 +6,14 @@ using WorkingGroups.Infrastructure.Texts;
 namespace WorkingGroups.Infrastructure.Groups.Notices;
 
 /// <summary>What a notice is about, loaded for its e-mail: the group and, by kind, its meeting or its item.</summary>
-public sealed record NoticeFacts(Group Group, Meeting? Meeting, WorkItem? Item, int? PlanYear, DateOnly Today);
+internal sealed record NoticeFacts(Group Group, Meeting? Meeting, WorkItem? Item, int? PlanYear, DateOnly Today);
 
 /// <summary>
 /// Writes a group notice in the lead body's languages (a Kazakh lead body's Kazakh first), then Russian (the working
 /// language) and English, like the digest; meeting notices carry the meeting as an .ics attachment, titled in the first
 /// language. Recipients are decided by <see cref="NoticeRecipients"/>.
 /// </summary>
-public static class GroupNoticeMail
+internal static class GroupNoticeMail
 {
     /// <summary>The languages of a notice, in order; its dates are written as the first one writes them, in every text.</summary>
     public static IReadOnlyList<string> LanguagesOf(ProcessDefinition? definition, TextCatalog texts) =>

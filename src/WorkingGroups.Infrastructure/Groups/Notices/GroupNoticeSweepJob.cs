@@ -3,7 +3,7 @@ using Hangfire;
 namespace WorkingGroups.Infrastructure.Groups.Notices;
 
 /// <summary>Runs the group sweep through Hangfire: recurring on the reminders' interval, and once at start-up.</summary>
-public sealed class GroupNoticeSweepJob(GroupNoticeSweep sweep)
+internal sealed class GroupNoticeSweepJob(GroupNoticeSweep sweep)
 {
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(60)]

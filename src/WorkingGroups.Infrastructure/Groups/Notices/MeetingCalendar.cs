@@ -7,7 +7,7 @@ using WorkingGroups.Core.Groups;
 namespace WorkingGroups.Infrastructure.Groups.Notices;
 
 /// <summary>A person a meeting invitation names, as the calendar shows them.</summary>
-public sealed record Invitee(string Name, string Email);
+internal sealed record Invitee(string Name, string Email);
 
 /// <summary>
 /// A meeting as an iCalendar (RFC 5545) request, written by Ical.Net: the start in the meeting's own time zone (with its
@@ -15,7 +15,7 @@ public sealed record Invitee(string Name, string Email);
 /// organiser is a coordinator, who reads the answers; without one, the attendees are not asked to answer the app's
 /// own sender, which nobody reads.
 /// </summary>
-public static class MeetingCalendar
+internal static class MeetingCalendar
 {
     public static string Write(Meeting meeting, string title, string? coordinator, string sender, IReadOnlyList<Invitee> invitees)
     {

@@ -4,7 +4,7 @@ using WorkingGroups.Core.Groups;
 namespace WorkingGroups.Infrastructure.Groups.Notices;
 
 /// <summary>Who receives a group notice. A body is reached through its representative, else its contact in the definition.</summary>
-public static class NoticeRecipients
+internal static class NoticeRecipients
 {
     public sealed record Addresses(IReadOnlyList<string> To, IReadOnlyList<string> Cc, IReadOnlyList<Invitee> Invitees);
 

@@ -7,7 +7,7 @@ using WorkingGroups.Infrastructure.Identity;
 namespace WorkingGroups.Web.Pages.Account;
 
 /// <summary>Changing one's password; required at first sign-in when the password was a printed one-time one.</summary>
-public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer t) : PageModel
+internal sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer t) : PageModel
 {
     [BindProperty] public string? Current { get; set; }
     [BindProperty] public string? New { get; set; }

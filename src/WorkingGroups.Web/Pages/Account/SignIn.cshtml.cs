@@ -12,7 +12,7 @@ namespace WorkingGroups.Web.Pages.Account;
 /// answers 401, so the page does not tell whether an address has an account or whether it is locked.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<AppUser> signIn, IStringLocalizer t) : PageModel
+internal sealed class SignInModel(SignInManager<AppUser> signIn, IStringLocalizer t) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }

@@ -8,7 +8,7 @@ namespace WorkingGroups.Web.Pages.Account;
 
 /// <summary>Sign-out is a POST with the antiforgery token, so that no link on another site can sign anyone out.</summary>
 [AllowAnonymous]
-public sealed class SignOutModel(SignInManager<AppUser> signIn) : PageModel
+internal sealed class SignOutModel(SignInManager<AppUser> signIn) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 

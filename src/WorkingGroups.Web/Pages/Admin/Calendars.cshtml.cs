@@ -11,7 +11,7 @@ namespace WorkingGroups.Web.Pages.Admin;
 /// Admins see each country's working calendar, year by year with its source, and add the next year when its decree
 /// is out (stored over the calendar file; decision 0029). Admin only, as the whole /admin folder.
 /// </summary>
-public sealed class CalendarsModel(WorkingCalendars calendars, CalendarAdministration administration, IStringLocalizer t) : PageModel
+internal sealed class CalendarsModel(WorkingCalendars calendars, CalendarAdministration administration, IStringLocalizer t) : PageModel
 {
     public IEnumerable<WorkingCalendar> Calendars => calendars.All;
 

@@ -7,7 +7,7 @@ using WorkingGroups.Infrastructure.Identity;
 namespace WorkingGroups.Web.Pages.Admin;
 
 /// <summary>Admins add users, give them a role and a country scope, and lock them out.</summary>
-public sealed class UsersModel(UserAdministration administration, DefinitionCatalog catalog, TimeProvider clock, IStringLocalizer t) : PageModel
+internal sealed class UsersModel(UserAdministration administration, DefinitionCatalog catalog, TimeProvider clock, IStringLocalizer t) : PageModel
 {
     /// <summary>Suggested for a country scope; another code is still accepted (a country whose definition comes later).</summary>
     public IReadOnlyList<string> Countries => catalog.Countries;

@@ -15,7 +15,7 @@ namespace WorkingGroups.Web.Pages.Answer;
 /// Where an agency answers its invitation from the e-mail, without an account. The signed link names the process,
 /// step, body and the invitation's version; the answer goes through the same rules as the coordinator's.
 /// </summary>
-public sealed class IndexModel(AnswerLinks links, ProcessService processes, AnswerNotices notices, Infrastructure.Hosting.IClock clock, IStringLocalizer text,
+internal sealed class IndexModel(AnswerLinks links, ProcessService processes, AnswerNotices notices, Infrastructure.Hosting.IClock clock, IStringLocalizer text,
     TextCatalog texts) : PageModel
 {
     [BindProperty] public string? Choice { get; set; }

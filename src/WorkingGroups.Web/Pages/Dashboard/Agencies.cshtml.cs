@@ -4,7 +4,7 @@ using WorkingGroups.Web.Dashboards;
 
 namespace WorkingGroups.Web.Pages.Dashboard;
 
-public sealed class AgenciesModel(DashboardData data, DefinitionCatalog catalog, IStringLocalizer t) : DashboardPage(data, catalog, t)
+internal sealed class AgenciesModel(DashboardData data, DefinitionCatalog catalog, IStringLocalizer t) : DashboardPage(data, catalog, t)
 {
     public IReadOnlyDictionary<(Guid ProcessId, string BodyId), int> RemindersSent { get; private set; } = new Dictionary<(Guid, string), int>();
 

@@ -10,7 +10,7 @@ using WorkingGroups.Web.Localization;
 namespace WorkingGroups.Web.Pages.Dashboard;
 
 /// <summary>What every dashboard page shares: the processes, the "as of" date and the country filter.</summary>
-public abstract class DashboardPage(DashboardData data, DefinitionCatalog catalog, IStringLocalizer t) : PageModel
+internal abstract class DashboardPage(DashboardData data, DefinitionCatalog catalog, IStringLocalizer t) : PageModel
 {
     protected DashboardData Data => data;
 

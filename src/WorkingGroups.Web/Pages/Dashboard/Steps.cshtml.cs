@@ -4,4 +4,4 @@ using WorkingGroups.Web.Dashboards;
 
 namespace WorkingGroups.Web.Pages.Dashboard;
 
-public sealed class StepsModel(DashboardData data, DefinitionCatalog catalog, IStringLocalizer t) : DashboardPage(data, catalog, t);
+internal sealed class StepsModel(DashboardData data, DefinitionCatalog catalog, IStringLocalizer t) : DashboardPage(data, catalog, t);

@@ -12,7 +12,7 @@ using WorkingGroups.Web.Auth;
 namespace WorkingGroups.Web.Pages.Groups;
 
 /// <summary>A group's composition on any date, its renames and representatives, and the amendments of its composition.</summary>
-public sealed class DetailsModel(GroupService groups, AmendmentService amendments, ProcessService processes, DefinitionCatalog catalog,
+internal sealed class DetailsModel(GroupService groups, AmendmentService amendments, ProcessService processes, DefinitionCatalog catalog,
     DefinitionVersions versions, IStringLocalizer t) : GroupPageModel<CompositionForm>(groups, versions, t)
 {
     public DateOnly AsOf { get; private set; }
@@ -68,7 +68,7 @@ public sealed class DetailsModel(GroupService groups, AmendmentService amendment
 }
 
 /// <summary>The fields of the composition forms; each form uses the ones it needs.</summary>
-public sealed class CompositionForm
+internal sealed class CompositionForm
 {
     public string? BodyId { get; set; }
     /// <summary>A body's new name by language, one field for each language the app has texts for.</summary>

@@ -16,7 +16,7 @@ namespace WorkingGroups.Web.Pages.Groups;
 /// What the pages of one group share: the group, who may change it, and forms that go through the same services as the
 /// API and show a refusal next to its field, in the reader's language.
 /// </summary>
-public abstract class GroupPageModel<TForm>(GroupService groups, DefinitionVersions versions, IStringLocalizer t) : PageModel
+internal abstract class GroupPageModel<TForm>(GroupService groups, DefinitionVersions versions, IStringLocalizer t) : PageModel
     where TForm : class, new()
 {
     /// <summary>What was typed into the posted form, shown again when it is refused.</summary>

@@ -7,7 +7,7 @@ using WorkingGroups.Web.Localization;
 namespace WorkingGroups.Web.Pages.Groups;
 
 /// <summary>The established groups with their member bodies today; filter by country.</summary>
-public sealed class IndexModel(GroupService groups, DefinitionVersions versions) : PageModel
+internal sealed class IndexModel(GroupService groups, DefinitionVersions versions) : PageModel
 {
     /// <summary>The group as its founding act names it, in the reader's language.</summary>
     public string NameOf(Group group) => versions.Find(group.DefinitionId, group.DefinitionVersion)?.GroupName.Name() ?? group.Title;

@@ -10,7 +10,7 @@ using WorkingGroups.Infrastructure.Groups;
 namespace WorkingGroups.Web.Pages.Groups;
 
 /// <summary>A group's meetings: scheduled ahead (the representatives get an .ics), then their minutes from draft to approved.</summary>
-public sealed class MeetingsModel(GroupService groups, MeetingService meetings, WorkPlanService plans, DefinitionVersions versions, IStringLocalizer t)
+internal sealed class MeetingsModel(GroupService groups, MeetingService meetings, WorkPlanService plans, DefinitionVersions versions, IStringLocalizer t)
     : GroupPageModel<MeetingForm>(groups, versions, t)
 {
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
@@ -70,7 +70,7 @@ public sealed class MeetingsModel(GroupService groups, MeetingService meetings, 
 
 }
 
-public sealed class MeetingForm
+internal sealed class MeetingForm
 {
     public string? Kind { get; set; }
     public string? Date { get; set; }

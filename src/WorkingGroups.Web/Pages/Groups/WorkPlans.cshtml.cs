@@ -8,7 +8,7 @@ using WorkingGroups.Infrastructure.Groups;
 namespace WorkingGroups.Web.Pages.Groups;
 
 /// <summary>A group's Work Plans: progress per plan, items, new items, item status, adoption at a meeting, next year's plan.</summary>
-public sealed class WorkPlansModel(GroupService groups, WorkPlanService plans, MeetingService meetings, DefinitionVersions versions, IStringLocalizer t)
+internal sealed class WorkPlansModel(GroupService groups, WorkPlanService plans, MeetingService meetings, DefinitionVersions versions, IStringLocalizer t)
     : GroupPageModel<PlanForm>(groups, versions, t)
 {
     public IReadOnlyList<WorkPlan> Plans { get; private set; } = [];
@@ -58,7 +58,7 @@ public sealed class WorkPlansModel(GroupService groups, WorkPlanService plans, M
     public static string Percent(double share) => $"{Math.Round(share * 100):0} %";
 }
 
-public sealed class PlanForm
+internal sealed class PlanForm
 {
     public string? Year { get; set; }
     public string? Title { get; set; }

@@ -16,7 +16,7 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// A process: its steps, the forms that advance them, corrections, cancellation and the audit trail. Every form goes
 /// through <see cref="ProcessService"/>, the same code path as the API, and shows its refusal next to the field.
 /// </summary>
-public sealed class DetailsModel(ProcessService service, ReminderService reminders, AnswerNotices answerNotices, SmtpOptions smtp, IStringLocalizer t)
+internal sealed class DetailsModel(ProcessService service, ReminderService reminders, AnswerNotices answerNotices, SmtpOptions smtp, IStringLocalizer t)
     : PageModel
 {
     public Process Process { get; private set; } = null!;
@@ -204,7 +204,7 @@ public sealed class DetailsModel(ProcessService service, ReminderService reminde
 }
 
 /// <summary>The fields of the step forms; each form uses the ones it needs.</summary>
-public sealed class StepForm
+internal sealed class StepForm
 {
     public string? Date { get; set; }
     public string? Note { get; set; }

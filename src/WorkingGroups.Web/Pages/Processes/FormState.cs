@@ -10,7 +10,7 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// Which form of a page was posted, what was typed into it, and the errors to show next to its fields. Errors are
 /// keyed by the same field names as the API's ("completedOn", "nominee.email"), because the same rules produce them.
 /// </summary>
-public sealed class FormState
+internal sealed class FormState
 {
     private readonly Dictionary<string, string> _errors = new(StringComparer.OrdinalIgnoreCase);
 

@@ -8,7 +8,7 @@ using WorkingGroups.Web.Auth;
 namespace WorkingGroups.Web.Pages.Processes;
 
 /// <summary>Every process with its elapsed time against the benchmark; filter by country and status.</summary>
-public sealed class IndexModel(ProcessService service, DefinitionCatalog catalog) : PageModel
+internal sealed class IndexModel(ProcessService service, DefinitionCatalog catalog) : PageModel
 {
     public IReadOnlyList<(Process Process, ProcessDefinition Definition)> Processes { get; private set; } = [];
     public IReadOnlyList<string> Countries => catalog.Countries;

@@ -9,7 +9,7 @@ using WorkingGroups.Web.Auth;
 namespace WorkingGroups.Web.Pages.Processes;
 
 /// <summary>Starts a process from a definition of a country the user coordinates.</summary>
-public sealed class NewModel(ProcessService service, DefinitionCatalog catalog, IStringLocalizer t) : PageModel
+internal sealed class NewModel(ProcessService service, DefinitionCatalog catalog, IStringLocalizer t) : PageModel
 {
     [BindProperty] public string? DefinitionId { get; set; }
     [BindProperty] public string? StartedOn { get; set; }
