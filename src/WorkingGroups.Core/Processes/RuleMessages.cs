@@ -96,6 +96,10 @@ internal static class RuleMessages
         ["deadline-before-plan-year"] = "deadline {0} is before the plan's year {1}.",
         ["not-an-amendment"] = "\"{0}\" is not a membership-change definition; an amendment of a group runs on one.",
         ["definition-other-country"] = "\"{0}\" is a definition for {1}, not for the group's country {2}.",
+        ["letter-kind-unknown"] = "There is no letter \"{0}\" (letters: {1}).",
+        ["letter-not-for-process"] = "A process of {1} has no letter \"{0}\" (its letters: {2}).",
+        ["letter-per-invitation"] = "The letter \"{0}\" goes to one invited body: ask for it under the invitation (steps/{{stepId}}/invitations/{{bodyId}}/letters/{0}).",
+        ["letter-not-per-invitation"] = "The letter \"{0}\" belongs to step {1}, not to an invitation: ask for it at letters/{0}.",
     };
 
     /// <summary>The English sentence, with dates as yyyy-MM-dd and steps and bodies by id.</summary>

@@ -11,8 +11,12 @@ internal static class DefinitionsFolder
     {
         var configured = configuration[ConfigurationKey];
         if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(configured);
-        return Find(Directory.GetCurrentDirectory()) ?? Find(AppContext.BaseDirectory) ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+        return Repository();
     }
+
+    /// <summary>The repository's workflows/ folder, found from where the app is started or from the program's folder.</summary>
+    public static string Repository() =>
+        Find(Directory.GetCurrentDirectory()) ?? Find(AppContext.BaseDirectory) ?? Path.Combine(AppContext.BaseDirectory, "workflows");
 
     /// <summary>The nearest workflows/ folder holding the schema, looking upwards from a start folder.</summary>
     private static string? Find(string start)

@@ -1,5 +1,7 @@
 using WorkingGroups.Core.Calendars;
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Letters;
+using WorkingGroups.Infrastructure.Letters;
 using WorkingGroups.Infrastructure.Texts;
 
 namespace WorkingGroups.Web.Cli;
@@ -26,7 +28,7 @@ internal static class CommandLine
         if (args[0] != "validate") return null;
         if (args.Length != 2)
         {
-            error.WriteLine("Usage: validate <folder>   checks every definition file of a folder.");
+            error.WriteLine("Usage: validate <folder>   checks every definition file of a folder and its letter templates.");
             return 64;
         }
         return Validate(args[1], output, error);
@@ -35,10 +37,14 @@ internal static class CommandLine
     public static int Validate(string folder, TextWriter output, TextWriter error)
     {
         var result = DefinitionLoader.LoadFolder(folder, TextCatalog.Default.Languages);
+        // The letter templates the app would run them with (templates/ beside them, else the repository's), checked against them.
+        var errors = result.Errors.ToList();
+        var templates = LetterTemplates.Load(LetterTemplatesFolder.For(folder), TextCatalog.Default.Languages, errors);
+        if (result.IsValid) errors.AddRange(templates.Check(result.Definitions));
         // The calendars beside the definitions (calendars/): their own mistakes, and the current year for each.
         var calendars = Infrastructure.Calendars.CalendarsCheck.Load(folder, result.Definitions);
-        var errors = result.Errors.Concat(calendars.Errors)
-            .Concat(CalendarLoader.CheckCovers(calendars.Calendars, result.Definitions.Select(d => d.Country), DateTime.UtcNow.Year)).ToList();
+        errors.AddRange(calendars.Errors);
+        errors.AddRange(CalendarLoader.CheckCovers(calendars.Calendars, result.Definitions.Select(d => d.Country), DateTime.UtcNow.Year));
         if (errors.Count > 0)
         {
             error.WriteLine($"{folder}: {errors.Count} error(s)");
@@ -46,7 +52,7 @@ internal static class CommandLine
             return 1;
         }
         var list = string.Join(", ", result.Definitions.Select(d => $"{d.Id} v{d.Version} ({d.Country})"));
-        output.WriteLine($"{folder}: {result.Definitions.Count} definition(s) valid: {list}");
+        output.WriteLine($"{folder}: {result.Definitions.Count} definition(s) valid: {list}; {templates.All.Count} letter template(s) valid");
         return 0;
     }
 

@@ -16,6 +16,7 @@ internal static class OpenApiModule
 {
     public const string Csv = "text/csv";
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string Bearer = "Bearer";
     private const string ProblemJson = "application/problem+json";
 
@@ -60,6 +61,8 @@ internal static class OpenApiModule
         ["Processes"] = "Establishment processes: start, complete steps, record answers, correct, send back, cancel, audit.",
         ["Dashboards"] = "Elapsed time against the benchmarks, as JSON, CSV and an Excel workbook, as of any date.",
         ["Reminders"] = "E-mail reminders to agencies that have not answered, reminders recorded from outside the app, the weekly digest.",
+        ["Letters"] = "Letters drafted for signature as .docx from the country's templates: a step's letter (to the Minister, to the Government) " +
+                      "and each invited body's invitation and reminder, with a fresh answer link in a coordinator's copy.",
         ["Groups"] = "Established groups: composition, amendments, meetings, Work Plans.",
         ["Attention"] = "What needs attention today, as on the home page.",
     };

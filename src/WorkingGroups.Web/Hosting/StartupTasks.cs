@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Letters;
 using WorkingGroups.Infrastructure.Hosting;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Processes;
@@ -25,6 +26,8 @@ internal sealed class StartupTasks(IServiceProvider services) : IHostedLifecycle
     {
         var catalog = services.GetRequiredService<DefinitionCatalog>();
         services.GetRequiredService<Infrastructure.Calendars.WorkingCalendars>(); // a wrong calendar file stops here too
+        // The letter templates are checked against that catalog: a mistake in one stops start-up like a definition's.
+        services.GetService<LetterTemplates>();
         await using (await services.GetRequiredService<SharedLock>().TakeAsync(SharedLock.StartUp, cancellationToken))
         {
             var upgraded = await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(catalog, cancellationToken);

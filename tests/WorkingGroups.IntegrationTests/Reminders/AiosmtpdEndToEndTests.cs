@@ -46,14 +46,7 @@ public sealed partial class AiosmtpdEndToEndTests
     public async Task A_kazakh_body_receives_its_reminder_in_kazakh_with_russian_beneath_and_answers_in_kazakh_through_its_link()
     {
         // Kazakhstan's definition with the silent body writing Kazakh, and Russian beneath as its definition asks.
-        var definitions = Directory.CreateTempSubdirectory("wg-kk-definitions-").FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(AppProcess.RepositoryRoot(), "workflows")))
-            File.Copy(file, Path.Combine(definitions, Path.GetFileName(file)));
-        var establishment = Path.Combine(definitions, "kz-establishment.v1.json");
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(establishment))!;
-        var body = json["bodies"]!.AsArray().Single(b => (string?)b!["id"] == "dles-mes")!;
-        (body["language"], body["alsoIn"]) = ("kk", "ru");
-        File.WriteAllText(establishment, json.ToJsonString());
+        var definitions = WorkflowsCopy.WithKazakhAndRussianBody("wg-kk-definitions-");
 
         await WithSmtpAsync(async (app, client, maildir) =>
         {

@@ -5,6 +5,7 @@ using WorkingGroups.Core.Calendars;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Letters;
 using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Auth;
@@ -16,7 +17,7 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// A process: its steps, the forms that advance them, corrections, cancellation and the audit trail. Every form goes
 /// through <see cref="ProcessService"/>, the same code path as the API, and shows its refusal next to the field.
 /// </summary>
-internal sealed class DetailsModel(ProcessService service, ReminderService reminders, AnswerNotices answerNotices, SmtpOptions smtp, IStringLocalizer t)
+internal sealed class DetailsModel(ProcessService service, ReminderService reminders, LetterService letters, AnswerNotices answerNotices, SmtpOptions smtp, IStringLocalizer t)
     : PageModel
 {
     public Process Process { get; private set; } = null!;
@@ -37,6 +38,13 @@ internal sealed class DetailsModel(ProcessService service, ReminderService remin
     public bool CanChange => Process.Status == ProcessStatus.Active && User.CanCoordinate(Process.Country);
     public bool CanCorrect => Process.Status != ProcessStatus.Cancelled && User.CanCoordinate(Process.Country);
     public FormState Form { get; } = new();
+
+    /// <summary>The step letters of a step, by kind (the letter to the Minister, the request to the Government).</summary>
+    public IEnumerable<string> StepLetters(string stepId) =>
+        letters.KindsFor(Definition).Where(t => t.StepId == stepId).Select(t => t.Kind);
+
+    /// <summary>Whether the country has a letter of this kind for each invited body (invitation, reminder).</summary>
+    public bool HasInvitationLetter(string kind) => letters.KindsFor(Definition).Any(t => t.Kind == kind);
 
     /// <summary>What was typed into the posted form, shown again when it is refused.</summary>
     [BindProperty] public StepForm Input { get; set; } = new();
