@@ -1,3 +1,4 @@
+using WorkingGroups.Core.Calendars;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Forecasts;
 using WorkingGroups.Core.Groups;
@@ -54,15 +55,23 @@ public sealed record AttentionList(DateOnly AsOf, IReadOnlyList<LateStep> Steps,
             .ToList(),
     };
 
+    /// <param name="today">The list's date (the reader's country's, or UTC across countries).</param>
+    /// <param name="timeOf">
+    /// Each process's own today (its country's) and what its benchmarks count; when null, <paramref name="today"/> and
+    /// calendar days.
+    /// </param>
+    /// <param name="todayIn">A country's today, for the groups; when null, <paramref name="today"/>.</param>
     public static AttentionList Of(IReadOnlyList<(Process Process, ProcessDefinition Definition)> processes,
-        Func<Invitation, ReminderTally> reminders, IReadOnlyList<GroupYear> groups, NoticeDays days, DateOnly today)
+        Func<Invitation, ReminderTally> reminders, IReadOnlyList<GroupYear> groups, NoticeDays days, DateOnly today,
+        Func<Process, ProcessDefinition, (DateOnly Today, DayRuler Ruler)>? timeOf = null, Func<string, DateOnly>? todayIn = null)
     {
+        timeOf ??= (_, _) => (today, DayRuler.Calendar);
         var open = processes.Where(p => p.Process.Status == ProcessStatus.Active)
-            .SelectMany(p => p.Process.Steps.Where(s => s.Status == StepStatus.Active).Select(s => (p.Process, p.Definition, Step: s)))
+            .SelectMany(p => p.Process.Steps.Where(s => s.Status == StepStatus.Active).Select(s => (p.Process, p.Definition, Step: s, Time: timeOf(p.Process, p.Definition))))
             .ToList();
 
         var steps = open
-            .Select(o => new LateStep(o.Process, o.Definition, o.Step, o.Step.ElapsedDays(today) ?? 0, o.Step.State(today) ?? BenchmarkState.OnTrack))
+            .Select(o => new LateStep(o.Process, o.Definition, o.Step, o.Step.ElapsedDays(o.Time.Today, o.Time.Ruler) ?? 0, o.Step.State(o.Time.Today, o.Time.Ruler) ?? BenchmarkState.OnTrack))
             .Where(s => s.State != BenchmarkState.OnTrack)
             .OrderByDescending(s => s.State)
             .ThenByDescending(s => (double)s.ElapsedDays / Math.Max(s.Step.BenchmarkDays, 1))
@@ -70,18 +79,18 @@ public sealed record AttentionList(DateOnly AsOf, IReadOnlyList<LateStep> Steps,
 
         var bodies = open
             .SelectMany(o => o.Step.Invitations.Where(i => i.Status == InvitationStatus.Pending)
-                .Select(i => new SilentBody(o.Process, o.Definition, o.Step, i, today.DayNumber - i.SentOn.DayNumber, reminders(i))))
+                .Select(i => new SilentBody(o.Process, o.Definition, o.Step, i, o.Time.Today.DayNumber - i.SentOn.DayNumber, reminders(i))))
             .OrderByDescending(b => b.DaysWaiting)
             .ThenBy(b => b.Process.Title, StringComparer.Ordinal)
             .ThenBy(b => b.Definition.FindStep(b.Step.StepId)?.Invitees.ToList().IndexOf(b.Invitation.BodyId) ?? 0) // as the definition lists them
             .ToList();
 
-        return new AttentionList(today, steps, bodies, GroupConcerns(groups, days, today));
+        return new AttentionList(today, steps, bodies, GroupConcerns(groups, days, today, todayIn));
     }
 
-    /// <summary>What is due about the groups: the most pressing kind first, then by date.</summary>
-    public static IReadOnlyList<GroupConcern> GroupConcerns(IReadOnlyList<GroupYear> groups, NoticeDays days, DateOnly today) =>
-        groups.SelectMany(g => ConcernsOf(g, days, today)).OrderBy(c => c.Kind).ThenBy(c => c.Date).ToList();
+    /// <summary>What is due about the groups, each on its country's today: the most pressing kind first, then by date.</summary>
+    public static IReadOnlyList<GroupConcern> GroupConcerns(IReadOnlyList<GroupYear> groups, NoticeDays days, DateOnly today, Func<string, DateOnly>? todayIn = null) =>
+        groups.SelectMany(g => ConcernsOf(g, days, todayIn?.Invoke(g.Group.Country) ?? today)).OrderBy(c => c.Kind).ThenBy(c => c.Date).ToList();
 
     private static IEnumerable<GroupConcern> ConcernsOf(GroupYear year, NoticeDays days, DateOnly today)
     {

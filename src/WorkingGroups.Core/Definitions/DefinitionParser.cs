@@ -35,7 +35,11 @@ public static class DefinitionParser
         if (languages is not null && errors.Count == before) DefinitionLanguages.Check(json, languages, errors);
         if (errors.Count > before) return null;
 
-        return Read(json.Root) with { File = file, ContentHash = HashOf(text), Json = text, Group = ReadGroup(json.Root) };
+        return Read(json.Root) with
+        {
+            File = file, ContentHash = HashOf(text), Json = text, Group = ReadGroup(json.Root),
+            BenchmarkUnit = Optional(json.Root, "benchmarkUnit")?.GetString() == "workingDays" ? Calendars.BenchmarkUnit.WorkingDays : Calendars.BenchmarkUnit.CalendarDays,
+        };
     }
 
     /// <summary>

@@ -11,20 +11,34 @@ internal static class DefinitionSchema
 {
     public const string ResourceName = "definition.schema.json";
 
-    private static readonly Lazy<(JsonSchema Schema, JsonDocument Document)> Loaded = new(() =>
+    private static readonly SchemaCheck Schema = new(ResourceName);
+
+    /// <summary>The schema's own text, as built in.</summary>
+    public static JsonElement Document => Schema.Document;
+
+    public static IEnumerable<DefinitionError> Check(DefinitionText text) => Schema.Check(text);
+}
+
+/// <summary>
+/// One JSON Schema built into this assembly (the definitions' or the calendars'), judging a file read with positions:
+/// each failure becomes a sentence at the failing value's line and JSON path.
+/// </summary>
+internal sealed class SchemaCheck(string resourceName)
+{
+    private readonly Lazy<(JsonSchema Schema, JsonDocument Document)> _loaded = new(() =>
     {
-        using var stream = typeof(DefinitionSchema).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"the schema {ResourceName} is not built into {typeof(DefinitionSchema).Assembly.GetName().Name}.");
+        using var stream = typeof(SchemaCheck).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"the schema {resourceName} is not built into {typeof(SchemaCheck).Assembly.GetName().Name}.");
         var text = new StreamReader(stream).ReadToEnd();
         return (JsonSchema.FromText(text), JsonDocument.Parse(text));
     });
 
     /// <summary>The schema's own text, as built in.</summary>
-    public static JsonElement Document => Loaded.Value.Document.RootElement;
+    public JsonElement Document => _loaded.Value.Document.RootElement;
 
-    public static IEnumerable<DefinitionError> Check(DefinitionText text)
+    public IEnumerable<DefinitionError> Check(DefinitionText text)
     {
-        var results = Loaded.Value.Schema.Evaluate(text.Root, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = _loaded.Value.Schema.Evaluate(text.Root, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (results.IsValid) return [];
         var errors = new List<DefinitionError>();
         foreach (var node in results.Details ?? [results])
@@ -42,7 +56,7 @@ internal static class DefinitionSchema
         return errors.DistinctBy(e => (e.Line, e.Path, e.Message)).OrderBy(e => e.Line).ThenBy(e => e.Path, StringComparer.Ordinal);
     }
 
-    private static IEnumerable<DefinitionError> Describe(DefinitionText text, string at, string keyword, string evaluationPath, string fragment, string fallback)
+    private IEnumerable<DefinitionError> Describe(DefinitionText text, string at, string keyword, string evaluationPath, string fragment, string fallback)
     {
         var schema = Resolve(fragment);
         var value = text.At(at);
@@ -155,7 +169,7 @@ internal static class DefinitionSchema
     /// The subschema at a location in the schema's text. The library's locations can carry segments of its own (an
     /// index after "if" or "else"); a segment that leads nowhere is passed over.
     /// </summary>
-    private static JsonElement Resolve(string fragment)
+    private JsonElement Resolve(string fragment)
     {
         var element = Document;
         foreach (var segment in fragment.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries).Select(DefinitionText.UnescapePointer))

@@ -21,6 +21,8 @@ public sealed record ProcessDefinition(
     public string ContentHash { get; init; } = "";
     /// <summary>The file's JSON, kept so a version with live processes survives the file's removal.</summary>
     public string Json { get; init; } = "";
+    /// <summary>What its benchmarks count: calendar days unless the file says working days.</summary>
+    public Calendars.BenchmarkUnit BenchmarkUnit { get; init; } = Calendars.BenchmarkUnit.CalendarDays;
     /// <summary>The group as its founding act names it; null where the file does not say (then the title stands in).</summary>
     public GroupDescription? Group { get; init; }
 

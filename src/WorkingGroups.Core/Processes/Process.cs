@@ -1,3 +1,4 @@
+using WorkingGroups.Core.Calendars;
 using WorkingGroups.Core.Definitions;
 
 namespace WorkingGroups.Core.Processes;
@@ -34,9 +35,10 @@ public sealed class Process
 
     public ProcessStep? Step(string stepId) => _steps.FirstOrDefault(s => s.StepId == stepId);
 
-    public int ElapsedDays(DateOnly today) => Elapsed.Days(StartedOn, EstablishedOn ?? CancelledOn, today);
+    /// <summary>Days from the start to the end, or to today while running, in the benchmark's unit (calendar days when no ruler is given).</summary>
+    public int ElapsedDays(DateOnly today, DayRuler? ruler = null) => (ruler ?? DayRuler.Calendar).Between(StartedOn, EstablishedOn ?? CancelledOn ?? today);
 
-    public BenchmarkState State(DateOnly today) => Elapsed.State(ElapsedDays(today), BenchmarkDays, Status == ProcessStatus.Active);
+    public BenchmarkState State(DateOnly today, DayRuler? ruler = null) => Elapsed.State(ElapsedDays(today, ruler), BenchmarkDays, Status == ProcessStatus.Active);
 
     /// <summary>The date a step becomes active: the last completion among the steps it waits for, or the start.</summary>
     public DateOnly ActivationDate(StepDefinition step) =>

@@ -1,3 +1,4 @@
+using WorkingGroups.Core.Calendars;
 using WorkingGroups.Core.Definitions;
 
 namespace WorkingGroups.Core.Processes;
@@ -34,11 +35,15 @@ public sealed class ProcessStep
     /// <summary>The earlier rounds of a step sent back for revision, oldest first; the current round is not among them.</summary>
     public IReadOnlyList<StepRound> Rounds { get; private set; } = [];
 
-    /// <summary>Days the step has taken: every earlier round, then the current one until its completion or today.</summary>
-    public int? ElapsedDays(DateOnly today) =>
-        ActivatedOn is { } from ? Rounds.Sum(r => r.Days) + Elapsed.Days(from, CompletedOn, today) : null;
+    /// <summary>
+    /// Days the step has taken, in its benchmark's unit (calendar days when no ruler is given): every earlier round,
+    /// then the current one until its completion or today.
+    /// </summary>
+    public int? ElapsedDays(DateOnly today, DayRuler? ruler = null) =>
+        ActivatedOn is { } from ? Rounds.Sum(r => r.DaysBy(ruler)) + (ruler ?? DayRuler.Calendar).Between(from, CompletedOn ?? today) : null;
 
-    public BenchmarkState? State(DateOnly today) => ElapsedDays(today) is { } days ? Elapsed.State(days, BenchmarkDays, CompletedOn is null) : null;
+    public BenchmarkState? State(DateOnly today, DayRuler? ruler = null) =>
+        ElapsedDays(today, ruler) is { } days ? Elapsed.State(days, BenchmarkDays, CompletedOn is null) : null;
 
     /// <summary>Whether something is recorded on the step: a completion, a note, evidence (kept from an earlier round too) or an answer.</summary>
     public bool HasProgress =>
@@ -106,6 +111,8 @@ public sealed class ProcessStep
 public sealed record StepRound(DateOnly ActivatedOn, DateOnly CompletedOn, DateOnly SentBackOn, string Reason)
 {
     public int Days => Elapsed.Days(ActivatedOn, CompletedOn);
+
+    public int DaysBy(DayRuler? ruler) => (ruler ?? DayRuler.Calendar).Between(ActivatedOn, CompletedOn);
 }
 
 /// <summary>One body invited in an invitations step.</summary>

@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using WorkingGroups.Core.Attention;
@@ -6,6 +7,7 @@ using WorkingGroups.Core.Forecasts;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Calendars;
 using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Forecasts;
 using WorkingGroups.Infrastructure.Groups;
@@ -17,7 +19,7 @@ using WorkingGroups.Infrastructure.Settings;
 namespace WorkingGroups.Infrastructure.Attention;
 
 /// <summary>Reads what the attention list is computed from: active processes, their reminders so far, and the groups' year.</summary>
-public sealed class AttentionService(IDbContextFactory<AppDbContext> contexts, DefinitionVersions versions, IConfiguration configuration, TimeProvider clock)
+public sealed class AttentionService(IDbContextFactory<AppDbContext> contexts, DefinitionVersions versions, IConfiguration configuration, IClock clock, WorkingCalendars calendars)
 {
     /// <summary>How close a Work Plan deadline counts as soon: the days before it that the responsible body is reminded.</summary>
     private NoticeDays Days { get; } = SettingsReader.Use(configuration, GroupNoticeSweep.ReadDays);
@@ -25,7 +27,8 @@ public sealed class AttentionService(IDbContextFactory<AppDbContext> contexts, D
     /// <summary>Today's list for one country, or every country when <paramref name="country"/> is null.</summary>
     public async Task<AttentionList> ForAsync(string? country, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The list's date is the reader's country's; across countries, each process and group is on its own country's.
+        var today = country is null ? clock.Today : clock.TodayIn(country);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var processes = await db.ProjectionReadOnly()
@@ -51,7 +54,9 @@ public sealed class AttentionService(IDbContextFactory<AppDbContext> contexts, D
             i => tallies.GetValueOrDefault((i.ProcessId, i.StepId, i.BodyId), ReminderTally.None),
             await GroupYearsAsync(db, country, cancellationToken),
             Days,
-            today).WithForecasts(running, history);
+            today,
+            (p, d) => (clock.TodayIn(p.Country), calendars.RulerFor(d)),
+            clock.TodayIn).WithForecasts(running, history);
     }
 
     /// <summary>Only what is due about the groups on <paramref name="today"/> (the weekly digest's part of the list).</summary>

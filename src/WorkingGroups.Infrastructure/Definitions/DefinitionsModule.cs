@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Infrastructure.Calendars;
 using WorkingGroups.Infrastructure.Hosting;
 using WorkingGroups.Infrastructure.Texts;
 
@@ -26,6 +27,14 @@ public static class DefinitionsModule
             var result = DefinitionLoader.LoadFolder(folder, sp.GetRequiredService<TextCatalog>().Languages);
             if (!result.IsValid) throw new InvalidDefinitionsException(folder, result.Errors);
             return sp.GetServices<CatalogExtension>().Aggregate(new DefinitionCatalog(result.Definitions), (catalog, e) => e.Extend(sp, catalog));
+        });
+        // The calendars beside the definitions: a wrong file stops start-up as a wrong definition does.
+        services.AddSingleton(sp =>
+        {
+            var folder = DefinitionsFolder.Resolve(sp.GetRequiredService<IConfiguration>());
+            var result = CalendarsCheck.Load(folder, sp.GetRequiredService<DefinitionCatalog>().All);
+            if (!result.IsValid) throw new InvalidDefinitionsException(folder, result.Errors);
+            return new WorkingCalendars(result.Calendars);
         });
         // Every reader-visible text, the e-mails' and the pages'.
         services.TryAddSingleton(_ => TextCatalog.Default);

@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Groups;
@@ -10,7 +11,7 @@ namespace WorkingGroups.Infrastructure.Groups;
 public sealed record StartAmendment(string DefinitionId, DateOnly StartedOn, string? Title, IReadOnlyList<string> Withdraw);
 
 /// <summary>Starts an amendment of a group as an ordinary process and remembers which group, and which bodies leave.</summary>
-public sealed class AmendmentService(IDbContextFactory<AppDbContext> contexts, ProcessService processes, DefinitionCatalog catalog, TimeProvider clock)
+public sealed class AmendmentService(IDbContextFactory<AppDbContext> contexts, ProcessService processes, DefinitionCatalog catalog, IClock clock)
 {
     public async Task<(Amendment Amendment, Process Process)> StartAsync(Guid groupId, StartAmendment command, string user, CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ public sealed class AmendmentService(IDbContextFactory<AppDbContext> contexts, P
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
         var definition = catalog.Find(command.DefinitionId) ?? throw DomainRuleException.NotFound("definition-not-found", command.DefinitionId);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.TodayIn(group.Country);
         Amending.MustFit(group, definition, command.StartedOn, command.Withdraw, today);
 
         Amendment? amendment = null;
@@ -26,7 +27,7 @@ public sealed class AmendmentService(IDbContextFactory<AppDbContext> contexts, P
             alongside: (db, started) => db.Add(amendment = new Amendment
             {
                 ProcessId = started.Id, GroupId = groupId, Withdraw = command.Withdraw.Distinct().ToList(),
-                CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = user,
+                CreatedAt = clock.UtcNow, CreatedBy = user,
             }));
         return (amendment!, process);
     }

@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Reminders;
@@ -12,8 +13,8 @@ namespace WorkingGroups.Infrastructure.Groups;
 /// </summary>
 internal static class GroupAudit
 {
-    public static void Record(AppDbContext db, Group group, TimeProvider clock, string user, string action, object removed) =>
-        db.AuditEntries.Add(ProcessService.NewAudit(group.EstablishedBy, clock.GetUtcNow().UtcDateTime, user, action, null, null, removed, null));
+    public static void Record(AppDbContext db, Group group, IClock clock, string user, string action, object removed) =>
+        db.AuditEntries.Add(ProcessService.NewAudit(group.EstablishedBy, clock.UtcNow, user, action, null, null, removed, null));
 
     /// <summary>E-mail about the removed thing that has not gone out yet is cancelled; what was sent stays as sent.</summary>
     public static async Task CancelNoticesAsync(AppDbContext db, Guid subjectId, CancellationToken cancellationToken)

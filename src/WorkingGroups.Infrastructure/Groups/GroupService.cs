@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
@@ -7,9 +8,12 @@ using WorkingGroups.Infrastructure.Texts;
 namespace WorkingGroups.Infrastructure.Groups;
 
 /// <summary>Reads the groups and records changes of their composition (the pages and the API share it).</summary>
-public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, TextCatalog texts)
+public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, IClock clock, TextCatalog texts)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in UTC, for views of several groups; a group's own rules use its country's today.</summary>
+    public DateOnly Today => clock.Today;
+
+    private DateOnly TodayOf(Group group) => clock.TodayIn(group.Country);
 
     public async Task<List<Group>> ListAsync(string? country, CancellationToken cancellationToken)
     {
@@ -41,7 +45,7 @@ public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, TimeP
         ChangeAsync(groupId, group =>
         {
             GroupRules.Name("name", command.Name, texts.Languages);
-            GroupRules.EffectiveDate("effectiveOn", command.EffectiveOn, Today, group);
+            GroupRules.EffectiveDate("effectiveOn", command.EffectiveOn, TodayOf(group), group);
             group.RenameBody(bodyId, command.Name, command.EffectiveOn);
         }, cancellationToken);
 
@@ -49,7 +53,7 @@ public sealed class GroupService(IDbContextFactory<AppDbContext> contexts, TimeP
         ChangeAsync(groupId, group =>
         {
             ProcessRules.Nominee(command.Person, required: true);
-            GroupRules.EffectiveDate("effectiveOn", command.EffectiveOn, Today, group);
+            GroupRules.EffectiveDate("effectiveOn", command.EffectiveOn, TodayOf(group), group);
             group.ChangeRepresentative(bodyId, command.Person, command.EffectiveOn);
         }, cancellationToken);
 

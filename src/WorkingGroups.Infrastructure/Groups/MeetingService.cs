@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
@@ -6,9 +7,9 @@ using WorkingGroups.Infrastructure.Persistence;
 namespace WorkingGroups.Infrastructure.Groups;
 
 /// <summary>A group's meetings: scheduled, then recorded (attendance, decisions, item reviews) and their minutes.</summary>
-public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, IClock clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly TodayOf(Group group) => clock.TodayIn(group.Country);
 
     public async Task<List<Meeting>> ListAsync(Guid groupId, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
-        var meeting = MeetingRules.Schedule(group, command, Today, clock.GetUtcNow().UtcDateTime);
+        var meeting = MeetingRules.Schedule(group, command, TodayOf(group), clock.UtcNow);
         db.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
         return meeting;
@@ -46,7 +47,7 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
             .Join(db.Set<WorkPlan>().Where(p => p.GroupId == groupId), i => i.PlanId, p => p.Id, (i, _) => i).ToListAsync(cancellationToken);
         if (ids.FirstOrDefault(id => items.All(i => i.Id != id)) is var missing && missing != Guid.Empty)
             throw DomainRuleException.NotFound("item-not-found", missing);
-        meeting.Record(command.Attendees, command.Decisions, command.ItemReviews, Today);
+        meeting.Record(command.Attendees, command.Decisions, command.ItemReviews, TodayOf(group));
         foreach (var review in command.ItemReviews) WorkPlanRules.ApplyReview(items.Single(i => i.Id == review.ItemId), review, meeting.Date);
         await GroupStore.SaveAsync(db, cancellationToken);
         return meeting;
@@ -56,8 +57,9 @@ public sealed class MeetingService(IDbContextFactory<AppDbContext> contexts, Tim
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var meeting = await LoadAsync(db, groupId, meetingId, cancellationToken);
-        if (command.Document is { } document) ProcessRules.Document("document", document, Today);
-        meeting.RecordMinutes(command.Status, command.Document, command.ApprovedOn, Today);
+        var today = clock.TodayIn(await GroupStore.Query(db).Where(g => g.Id == groupId).Select(g => g.Country).FirstOrDefaultAsync(cancellationToken) ?? "");
+        if (command.Document is { } document) ProcessRules.Document("document", document, today);
+        meeting.RecordMinutes(command.Status, command.Document, command.ApprovedOn, today);
         await GroupStore.SaveAsync(db, cancellationToken);
         return meeting;
     }

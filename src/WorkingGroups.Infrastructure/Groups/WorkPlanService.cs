@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
@@ -6,9 +7,15 @@ using WorkingGroups.Infrastructure.Persistence;
 namespace WorkingGroups.Infrastructure.Groups;
 
 /// <summary>A group's Work Plans: a draft per year (with last year's unfinished items carried over), items, adoption at a meeting.</summary>
-public sealed class WorkPlanService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed class WorkPlanService(IDbContextFactory<AppDbContext> contexts, IClock clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in UTC, for views of several groups; a group's own rules use its country's today.</summary>
+    public DateOnly Today => clock.Today;
+
+    private DateOnly TodayOf(Group group) => clock.TodayIn(group.Country);
+
+    private async Task<DateOnly> TodayOfAsync(AppDbContext db, Guid groupId, CancellationToken cancellationToken) =>
+        clock.TodayIn(await GroupStore.Query(db).Where(g => g.Id == groupId).Select(g => g.Country).FirstOrDefaultAsync(cancellationToken) ?? "");
 
     public async Task<List<WorkPlan>> ListAsync(Guid groupId, CancellationToken cancellationToken)
     {
@@ -28,11 +35,11 @@ public sealed class WorkPlanService(IDbContextFactory<AppDbContext> contexts, Ti
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
-        WorkPlanRules.Year(group, year, Today);
+        WorkPlanRules.Year(group, year, TodayOf(group));
         if (await db.Set<WorkPlan>().AnyAsync(p => p.GroupId == groupId && p.Year == year, cancellationToken))
             throw DomainRuleException.Conflict("plan-exists", year);
         var previous = await Plans(db).SingleOrDefaultAsync(p => p.GroupId == groupId && p.Year == year - 1, cancellationToken);
-        var plan = CarryOver.NextYear(groupId, year, previous, clock.GetUtcNow().UtcDateTime);
+        var plan = CarryOver.NextYear(groupId, year, previous, clock.UtcNow);
         db.Add(plan);
         await GroupStore.SaveAsync(db, cancellationToken);
         return plan;
@@ -43,7 +50,7 @@ public sealed class WorkPlanService(IDbContextFactory<AppDbContext> contexts, Ti
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var group = await GroupStore.LoadGroupAsync(db, groupId, cancellationToken);
         var plan = await LoadAsync(db, groupId, planId, cancellationToken);
-        var item = WorkPlanRules.NewItem(group, plan, command, Today);
+        var item = WorkPlanRules.NewItem(group, plan, command, TodayOf(group));
         plan.Items.Add(item);
         db.Add(item); // a new child with a set key: EF would otherwise take it for an existing row
         plan.Version = Guid.NewGuid();
@@ -55,7 +62,7 @@ public sealed class WorkPlanService(IDbContextFactory<AppDbContext> contexts, Ti
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var plan = await LoadAsync(db, groupId, planId, cancellationToken);
-        WorkPlanRules.Update(plan, plan.Item(itemId), command, Today);
+        WorkPlanRules.Update(plan, plan.Item(itemId), command, await TodayOfAsync(db, groupId, cancellationToken));
         await GroupStore.SaveAsync(db, cancellationToken);
         return plan;
     }
@@ -85,7 +92,7 @@ public sealed class WorkPlanService(IDbContextFactory<AppDbContext> contexts, Ti
         var plan = await LoadAsync(db, groupId, planId, cancellationToken);
         var meeting = await db.Set<Meeting>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.GroupId == groupId, cancellationToken)
             ?? throw DomainRuleException.Invalid("meetingId", "meeting-not-found", meetingId);
-        plan.Adopt(meeting, Today);
+        plan.Adopt(meeting, await TodayOfAsync(db, groupId, cancellationToken));
         await GroupStore.SaveAsync(db, cancellationToken);
         return plan;
     }

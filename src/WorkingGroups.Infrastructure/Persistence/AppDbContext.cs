@@ -59,6 +59,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         ReminderModel.Configure(builder);
         GroupModel.Configure(builder);
         Attachments.AttachmentModel.Configure(builder);
+        Calendars.CalendarYearRecord.Configure(builder);
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("IdempotencyRecords");

@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ namespace WorkingGroups.Infrastructure.Persistence;
 
 /// <summary>Creates or migrates the database (a new SQLite file from <see cref="FreshSqliteSchema"/>), switches SQLite to WAL, and records the definition versions it has seen.</summary>
 public sealed class DatabaseInitializer(
-    IDbContextFactory<AppDbContext> contexts, DatabaseOptions database, DefinitionVersions versions, TimeProvider clock, ILogger<DatabaseInitializer> logger)
+    IDbContextFactory<AppDbContext> contexts, DatabaseOptions database, DefinitionVersions versions, IClock clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>The migration that took the processes from the old engine library's instances to their own records.</summary>
     public const string OwnEngineMigration = "20261207180000_OwnEngine";
@@ -97,7 +98,7 @@ public sealed class DatabaseInitializer(
                 Country = definition.Country,
                 ContentHash = definition.ContentHash,
                 Json = definition.Json,
-                PublishedAt = clock.GetUtcNow().UtcDateTime,
+                PublishedAt = clock.UtcNow,
             }).Entity;
             logger.LogInformation("Published definition {DefinitionId} version {Version}", definition.Id, definition.Version);
         }

@@ -1,3 +1,6 @@
+using WorkingGroups.Core.Calendars;
+using WorkingGroups.Infrastructure.Calendars;
+using WorkingGroups.Infrastructure.Hosting;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Definitions;
@@ -20,7 +23,8 @@ public sealed class ProcessService(
     DefinitionCatalog catalog,
     DefinitionVersions versions,
     IEnumerable<IOnEstablished> onEstablished,
-    TimeProvider clock)
+    IClock clock,
+    WorkingCalendars calendars)
 {
     /// <summary>Audit values read as words ("done", not 2), without the empty fields.</summary>
     private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
@@ -30,11 +34,22 @@ public sealed class ProcessService(
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Business dates are the process's country's: "not in the future" means not after today there.</summary>
+    private DateOnly Today(Process process) => clock.TodayIn(process.Country);
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.UtcNow;
 
     public ProcessDefinition DefinitionOf(Process process) => versions.Get(process.DefinitionId, process.DefinitionVersion);
+
+    /// <summary>Today in the process's country, and what its benchmarks count (calendar or working days).</summary>
+    public (DateOnly Today, DayRuler Ruler) TimeOf(Process process) => (Today(process), calendars.RulerFor(DefinitionOf(process)));
+
+    /// <summary>
+    /// The years its working-day benchmarks cannot be counted in, for want of its country's calendar year: its page says
+    /// so rather than show a guess as a figure.
+    /// </summary>
+    public IReadOnlyList<int> MissingCalendarYears(Process process) =>
+        TimeOf(process) is var (today, ruler) ? ruler.MissingYears(process.StartedOn, process.EstablishedOn ?? process.CancelledOn ?? today) : [];
 
     /// <param name="alongside">What else the start records in the same transaction (an amendment's link to its group).</param>
     public async Task<Process> StartAsync(StartProcess command, string user, CancellationToken cancellationToken,
@@ -44,7 +59,7 @@ public sealed class ProcessService(
             ?? throw (command.Version is null
                 ? DomainRuleException.NotFound("definition-not-found", command.DefinitionId)
                 : DomainRuleException.NotFound("definition-version-not-found", command.DefinitionId, command.Version));
-        var process = Process.Start(definition, command.StartedOn, command.Title, user, Now, Today);
+        var process = Process.Start(definition, command.StartedOn, command.Title, user, Now, clock.TodayIn(definition.Country));
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Processes.Add(process);
@@ -60,7 +75,7 @@ public sealed class ProcessService(
         ChangeAsync(processId, user, mayChange, (db, process, definition) =>
         {
             var before = StepFacts(process.Step(stepId));
-            var advance = process.Complete(definition, stepId, command, Today);
+            var advance = process.Complete(definition, stepId, command, Today(process));
             Audit(db, processId, user, "step-completed", stepId, null, before, StepFacts(process.Step(stepId)));
             return advance;
         }, cancellationToken);
@@ -71,7 +86,7 @@ public sealed class ProcessService(
         ChangeAsync(processId, user, mayChange, (db, process, definition) =>
         {
             var before = process.Step(stepId)?.Invitations.FirstOrDefault(i => i.BodyId == bodyId) is { } was ? new { was.Status, was.RespondedOn } : null;
-            var advance = process.Answer(definition, stepId, bodyId, command, Today);
+            var advance = process.Answer(definition, stepId, bodyId, command, Today(process));
             var invitation = process.Step(stepId)!.Invitations.Single(i => i.BodyId == bodyId);
             Audit(db, processId, user, "invitation-answered", stepId, bodyId, before,
                 new { invitation.Status, invitation.RespondedOn, invitation.Nominee, invitation.Reason });
@@ -85,7 +100,7 @@ public sealed class ProcessService(
         ChangeAsync(processId, user, mayChange, (db, process, definition) =>
         {
             var before = StepFacts(process.Step(stepId));
-            if (process.Correct(definition, stepId, command, Today))
+            if (process.Correct(definition, stepId, command, Today(process)))
                 Audit(db, processId, user, "step-corrected", stepId, null, before, StepFacts(process.Step(stepId)));
             return null;
         }, cancellationToken);
@@ -96,7 +111,7 @@ public sealed class ProcessService(
         ChangeAsync(processId, user, mayChange, (db, process, definition) =>
         {
             var before = StepFacts(process.Step(stepId));
-            process.SendBack(definition, stepId, command, Today);
+            process.SendBack(definition, stepId, command, Today(process));
             var step = process.Step(stepId)!;
             Audit(db, processId, user, "step-sent-back", stepId, null, before,
                 new { step.Status, step.ActivatedOn, command.SentBackOn, Reason = command.Reason.Trim(), Round = step.Rounds.Count + 1 });
@@ -107,7 +122,7 @@ public sealed class ProcessService(
         Action<Process>? mayChange = null) =>
         ChangeAsync(processId, user, mayChange, (db, process, _) =>
         {
-            process.Cancel(command, Today);
+            process.Cancel(command, Today(process));
             Audit(db, processId, user, "cancelled", null, null, null, new { process.CancelledOn, process.CancelReason });
             return null;
         }, cancellationToken);

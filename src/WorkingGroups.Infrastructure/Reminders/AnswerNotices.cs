@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkingGroups.Core.Reminders;
@@ -11,7 +12,7 @@ namespace WorkingGroups.Infrastructure.Reminders;
 /// e-mail. The notice is recorded in the answer's own transaction and handed to a send job at once; the sweep hands
 /// out any a failure or a restart left due.
 /// </summary>
-public sealed class AnswerNotices(IDbContextFactory<AppDbContext> contexts, MailDelivery delivery, SmtpOptions smtp, TimeProvider clock,
+public sealed class AnswerNotices(IDbContextFactory<AppDbContext> contexts, MailDelivery delivery, SmtpOptions smtp, IClock clock,
     ILogger<AnswerNotices> logger)
 {
     /// <summary>Adds the notice to <paramref name="db"/>'s next save, the one that records the answer.</summary>
@@ -46,7 +47,7 @@ public sealed class AnswerNotices(IDbContextFactory<AppDbContext> contexts, Mail
     {
         if (!smtp.IsConfigured) return [];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await delivery.DispatchAsync<AnswerNotice, AnswerNoticeJob>(db, clock.GetUtcNow().UtcDateTime,
+        return await delivery.DispatchAsync<AnswerNotice, AnswerNoticeJob>(db, clock.UtcNow,
             id => job => job.SendAsync(id, CancellationToken.None), cancellationToken);
     }
 }

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Calendars;
 using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Hosting;
 using WorkingGroups.Infrastructure.Identity;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Mail;
@@ -17,7 +19,7 @@ namespace WorkingGroups.Infrastructure.Reminders;
 /// composed from today's projection in the coordinator's language, sent, marked; a failure is retried.
 /// </summary>
 internal sealed class DigestJob(MailDelivery delivery, DefinitionVersions versions, SmtpOptions smtp, ReminderOptions options, TextCatalog texts,
-    AttentionService attention)
+    AttentionService attention, WorkingCalendars calendars, IClock clock)
 {
     [AutomaticRetry(Attempts = 0)]
     public Task SendAsync(long digestId, CancellationToken cancellationToken) =>
@@ -36,9 +38,11 @@ internal sealed class DigestJob(MailDelivery delivery, DefinitionVersions versio
             .OrderBy(p => p.Country).ThenBy(p => p.StartedOn).ToListAsync(cancellationToken);
         var email = digest.Email.ToUpperInvariant();
         var language = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(now);
+        // The digest's own date is its country's (UTC across countries); each process counts on its own country's.
+        var today = subscription.Country is { } country ? clock.TodayIn(country) : DateOnly.FromDateTime(now);
         var groups = await attention.GroupConcernsAsync(subscription.Country, today, cancellationToken);
         return DigestMail.Compose(digest, processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(), groups,
-            today, smtp.From, $"{options.BaseUrl}/", texts, AppUser.KnownLanguage(language));
+            today, smtp.From, $"{options.BaseUrl}/", texts, AppUser.KnownLanguage(language),
+            (p, d) => (clock.TodayIn(p.Country), calendars.RulerFor(d)));
     }
 }

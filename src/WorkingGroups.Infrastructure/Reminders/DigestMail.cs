@@ -1,3 +1,4 @@
+using WorkingGroups.Core.Calendars;
 using System.Net;
 using System.Text;
 using MimeKit;
@@ -22,7 +23,8 @@ internal static class DigestMail
     public static readonly string[] Both = ["en", "ru"];
 
     public static MimeMessage Compose(Digest digest, IReadOnlyList<(Process Process, ProcessDefinition Definition)> processes,
-        IReadOnlyList<GroupConcern> groups, DateOnly today, string from, string homeUrl, TextCatalog texts, string? language = null)
+        IReadOnlyList<GroupConcern> groups, DateOnly today, string from, string homeUrl, TextCatalog texts, string? language = null,
+        Func<Process, ProcessDefinition, (DateOnly Today, DayRuler Ruler)>? timeOf = null)
     {
         string[] languages = language is null ? Both : [texts.For(language)];
         // Each text in every language written, joined as given.
@@ -34,19 +36,22 @@ internal static class DigestMail
         if (processes.Count == 0 && groups.Count == 0) lines.Add(Text("Mail.Digest.Nothing", " "));
         foreach (var (process, definition) in processes)
         {
-            var (elapsed, benchmark) = (process.ElapsedDays(today), process.BenchmarkDays);
-            lines.Add(Say(l => texts.Say(l, "Mail.Digest.Day", elapsed, benchmark), " / ", $"{process.Title} ({Country(process.Country)}): "));
+            // Each process on its country's today, its days in its benchmarks' unit (working days said as such).
+            var (on, ruler) = timeOf?.Invoke(process, definition) ?? (today, DayRuler.Calendar);
+            var working = ruler.Unit == BenchmarkUnit.WorkingDays ? "Working" : "";
+            var (elapsed, benchmark) = (process.ElapsedDays(on, ruler), process.BenchmarkDays);
+            lines.Add(Say(l => texts.Say(l, "Mail.Digest.Day" + working, elapsed, benchmark), " / ", $"{process.Title} ({Country(process.Country)}): "));
             foreach (var step in process.Steps.Where(s => s.Status == StepStatus.Active))
             {
                 var title = definition.FindStep(step.StepId)!.Title;
                 foreach (var invitation in step.Invitations.Where(i => i.Status == InvitationStatus.Pending))
                 {
                     var body = definition.FindBody(invitation.BodyId)!.Name;
-                    var days = today.DayNumber - invitation.SentOn.DayNumber;
+                    var days = on.DayNumber - invitation.SentOn.DayNumber;
                     lines.Add(Say(l => texts.Count(l, "Mail.Digest.Waiting", days, body.Get(l), title.Get(l)), "\n    ", "  - "));
                 }
-                if (step.State(today) == BenchmarkState.Overdue)
-                    lines.Add(Say(l => texts.Say(l, "Mail.Digest.Overdue", title.Get(l), step.ElapsedDays(today), step.BenchmarkDays), "\n    ", "  - "));
+                if (step.State(on, ruler) == BenchmarkState.Overdue)
+                    lines.Add(Say(l => texts.Say(l, "Mail.Digest.Overdue" + working, title.Get(l), step.ElapsedDays(on, ruler), step.BenchmarkDays), "\n    ", "  - "));
             }
             lines.Add("");
         }

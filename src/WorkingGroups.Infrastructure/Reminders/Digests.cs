@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Reminders;
 using WorkingGroups.Infrastructure.Persistence;
@@ -13,7 +14,7 @@ public sealed class Digests(
     IDbContextFactory<AppDbContext> contexts,
     MailDelivery delivery,
     SmtpOptions smtp,
-    TimeProvider clock)
+    IClock clock)
 {
     public const DayOfWeek Day = DayOfWeek.Monday;
 
@@ -27,14 +28,14 @@ public sealed class Digests(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.DigestSubscriptions.Where(s => s.Email == email).ExecuteDeleteAsync(cancellationToken);
-        if (weekly) db.DigestSubscriptions.Add(new DigestSubscription { Email = email, Country = country, SubscribedAt = clock.GetUtcNow().UtcDateTime });
+        if (weekly) db.DigestSubscriptions.Add(new DigestSubscription { Email = email, Country = country, SubscribedAt = clock.UtcNow });
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Records this week's digests on the digest day, then schedules every digest still due.</summary>
     public async Task<List<long>> PlanAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (today.DayOfWeek == Day)
         {
@@ -51,7 +52,7 @@ public sealed class Digests(
             }
         }
         if (!smtp.IsConfigured) return [];
-        return await delivery.DispatchAsync<Digest, DigestJob>(db, clock.GetUtcNow().UtcDateTime, id => job => job.SendAsync(id, CancellationToken.None),
+        return await delivery.DispatchAsync<Digest, DigestJob>(db, clock.UtcNow, id => job => job.SendAsync(id, CancellationToken.None),
             cancellationToken);
     }
 }

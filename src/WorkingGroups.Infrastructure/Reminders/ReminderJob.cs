@@ -8,6 +8,9 @@ using WorkingGroups.Infrastructure.Definitions;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Mail;
 
+using WorkingGroups.Infrastructure.Calendars;
+using WorkingGroups.Infrastructure.Hosting;
+
 namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>
@@ -19,7 +22,9 @@ internal sealed class ReminderJob(
     DefinitionVersions versions,
     AnswerLinks links,
     SmtpOptions smtp,
-    TextCatalog texts)
+    TextCatalog texts,
+    WorkingCalendars calendars,
+    IClock clock)
 {
     [AutomaticRetry(Attempts = 0)]
     public Task SendAsync(long reminderId, CancellationToken cancellationToken) =>
@@ -44,7 +49,8 @@ internal sealed class ReminderJob(
         var definition = versions.Get(process.DefinitionId, process.DefinitionVersion);
         var coordinators = await Coordinators.OfAsync(db, process.Country, cancellationToken);
         var (link, expires) = Link(reminder, process);
-        var message = ReminderMail.Compose(reminder, new MailFacts(process, definition, coordinators, link, expires, DateOnly.FromDateTime(now), texts), smtp.From);
+        var message = ReminderMail.Compose(reminder, new MailFacts(process, definition, coordinators, link, expires, clock.TodayIn(process.Country), texts)
+            { Ruler = calendars.RulerFor(definition) }, smtp.From);
         reminder.Recipients = string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
         reminder.Language = ReminderMail.LanguageOf(message);
         if (message.To.Count == 0)

@@ -1,3 +1,4 @@
+using WorkingGroups.Core.Calendars;
 using System.Net;
 using System.Text;
 using MimeKit;
@@ -10,7 +11,11 @@ namespace WorkingGroups.Infrastructure.Reminders;
 
 /// <summary>What a reminder e-mail needs to know beyond the reminder itself.</summary>
 internal sealed record MailFacts(Process Process, ProcessDefinition Definition, IReadOnlyList<string> Coordinators, string? Link, DateTime? LinkExpires, DateOnly Today,
-    TextCatalog Texts);
+    TextCatalog Texts)
+{
+    /// <summary>What the benchmarks count: the overdue line says working days when they do.</summary>
+    public DayRuler Ruler { get; init; } = DayRuler.Calendar;
+}
 
 /// <summary>Writes the e-mail of one reminder: recipients, language, subject, plain text and HTML (every name encoded).</summary>
 internal static class ReminderMail
@@ -72,7 +77,8 @@ internal static class ReminderMail
         if (reminder.Kind == ReminderKind.Escalation)
             lines.Add(Count("Mail.Reminder.EscalationLine", reminder.Sequence - 1, bodyName));
         if (reminder.Kind == ReminderKind.Overdue)
-            lines.Add(Say("Mail.Reminder.OverdueLine", stepTitle, processStep.BenchmarkDays, processStep.ElapsedDays(facts.Today)));
+            lines.Add(Say(facts.Ruler.Unit == BenchmarkUnit.WorkingDays ? "Mail.Reminder.OverdueLineWorking" : "Mail.Reminder.OverdueLine",
+                stepTitle, processStep.BenchmarkDays, processStep.ElapsedDays(facts.Today, facts.Ruler)));
         if (lead?.Contact is { } leadContact)
             lines.Add(Say("Mail.Reminder.Contact", $"{lead.Name.Get(language)} <{leadContact.Email}>"));
         if (facts.Coordinators.Count > 0)

@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
@@ -12,7 +13,7 @@ public sealed class ReminderService(
     IDbContextFactory<AppDbContext> contexts,
     DefinitionVersions versions,
     ReminderDispatcher dispatcher,
-    TimeProvider clock)
+    IClock clock)
 {
     public async Task<List<Reminder>> ListAsync(Guid processId, CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ public sealed class ReminderService(
     /// </summary>
     public async Task<Reminder> RecordAsync(Guid processId, RecordReminder command, string user, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var process = await db.ProjectionReadOnly().SingleOrDefaultAsync(p => p.Id == processId, cancellationToken)
             ?? throw DomainRuleException.NotFound("process-not-found", processId);
@@ -87,7 +88,7 @@ public sealed class ReminderService(
     public async Task<Reminder> CorrectRecordedAsync(Guid processId, long reminderId, CorrectRecordedReminder correction, string user, CancellationToken cancellationToken)
     {
         RecordedReminders.Check(correction);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var reminder = await RecordedAsync(db, processId, reminderId, cancellationToken);
         var before = RecordedFacts(reminder);
@@ -105,7 +106,7 @@ public sealed class ReminderService(
     /// </summary>
     public async Task WithdrawRecordedAsync(Guid processId, long reminderId, string user, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var reminder = await RecordedAsync(db, processId, reminderId, cancellationToken);
         db.Reminders.Remove(reminder);
@@ -144,7 +145,7 @@ public sealed class ReminderService(
     {
         if (process.Status != ProcessStatus.Active)
             throw DomainRuleException.Conflict("nobody-to-remind", process.Status);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         var today = DateOnly.FromDateTime(now);
         var definition = versions.Get(process.DefinitionId, process.DefinitionVersion);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -167,7 +168,7 @@ public sealed class ReminderService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.ReminderPauses.AnyAsync(p => p.ProcessId == processId, cancellationToken)) return;
-        db.ReminderPauses.Add(new ReminderPause { ProcessId = processId, PausedAt = clock.GetUtcNow().UtcDateTime, PausedBy = user });
+        db.ReminderPauses.Add(new ReminderPause { ProcessId = processId, PausedAt = clock.UtcNow, PausedBy = user });
         await db.SaveChangesAsync(cancellationToken);
     }
 

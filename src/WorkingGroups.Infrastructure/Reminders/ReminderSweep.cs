@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Calendars;
 using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Infrastructure.Hosting;
 using WorkingGroups.Infrastructure.Persistence;
 
 namespace WorkingGroups.Infrastructure.Reminders;
@@ -17,13 +19,14 @@ public sealed class ReminderSweep(
     ReminderDispatcher dispatcher,
     Digests digests,
     AnswerNotices answerNotices,
-    TimeProvider clock,
+    IClock clock,
+    WorkingCalendars calendars,
     ILogger<ReminderSweep> logger)
 {
     public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        // Each process is swept on its own country's date: before 05:00 in Astana it is already tomorrow there.
+        var now = clock.UtcNow;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var paused = (await db.ReminderPauses.Select(p => p.ProcessId).ToListAsync(cancellationToken)).ToHashSet();
         var processes = await db.ProjectionReadOnly()
@@ -35,10 +38,12 @@ public sealed class ReminderSweep(
             .ToLookup(r => (r.ProcessId, r.StepId, r.BodyId));
 
         var recorded = new List<Reminder>();
-        foreach (var process in processes.Where(p => !paused.Contains(p.Id)))
+        // Nothing is recorded on a day the recipient country's offices do not work: what fell due then (a reminder missed
+        // while the app was stopped) is recorded on the next working day.
+        foreach (var process in processes.Where(p => !paused.Contains(p.Id) && calendars.IsWorkingDay(p.Country, clock.TodayIn(p.Country))))
         {
             var definition = versions.Get(process.DefinitionId, process.DefinitionVersion);
-            recorded.AddRange(ReminderPlan.Due(process, definition, today, now)
+            recorded.AddRange(ReminderPlan.Due(process, definition, clock.TodayIn(process.Country), now, calendars)
                 .Where(r => !known[(r.ProcessId, r.StepId, r.BodyId)].Any(k => RecordedReminders.Covers(k, r))));
         }
         try

@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Processes;
@@ -11,7 +12,7 @@ namespace WorkingGroups.Infrastructure.Samples;
 /// then the interim meeting's review. Runs after the histories, whose established processes founded the groups.
 /// </summary>
 public sealed class SampleGroupPlayer(
-    GroupService groups, MeetingService meetings, WorkPlanService plans, TimeProvider clock, ILogger<SampleGroupPlayer> logger)
+    GroupService groups, MeetingService meetings, WorkPlanService plans, IClock clock, ILogger<SampleGroupPlayer> logger)
 {
     public const string FolderName = "groups";
 
@@ -19,7 +20,7 @@ public sealed class SampleGroupPlayer(
     {
         var folder = Path.Combine(samplesFolder, FolderName);
         if (!Directory.Exists(folder)) return;
-        var (samples, errors) = SampleGroupFile.ReadFolder(folder, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var (samples, errors) = SampleGroupFile.ReadFolder(folder, clock.Today);
         if (errors.Count > 0)
         {
             logger.LogError("No sample groups loaded: the files in {Folder} have errors:{NewLine}{Errors}",

@@ -1,3 +1,4 @@
+using WorkingGroups.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkingGroups.Core.Definitions;
@@ -14,7 +15,7 @@ namespace WorkingGroups.Infrastructure.Samples;
 /// anything is there (samples or real work) it never runs again.
 /// </summary>
 public sealed class SampleLoader(
-    IDbContextFactory<AppDbContext> contexts, ProcessService processes, ReminderService reminders, SampleGroupPlayer groups, DefinitionCatalog catalog, TimeProvider clock,
+    IDbContextFactory<AppDbContext> contexts, ProcessService processes, ReminderService reminders, SampleGroupPlayer groups, DefinitionCatalog catalog, IClock clock,
     ILogger<SampleLoader> logger)
 {
     /// <summary>How the audit trail names whoever recorded the samples.</summary>
@@ -33,7 +34,7 @@ public sealed class SampleLoader(
             logger.LogWarning("No sample histories: {Folder} does not exist", folder);
             return 0;
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var (histories, errors) = SampleHistoryFile.ReadFolder(folder, catalog, today);
         if (errors.Count > 0)
         {

@@ -1,3 +1,4 @@
+using WorkingGroups.Core.Calendars;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Letters;
 using WorkingGroups.Infrastructure.Letters;
@@ -40,6 +41,10 @@ internal static class CommandLine
         var errors = result.Errors.ToList();
         var templates = LetterTemplates.Load(LetterTemplatesFolder.For(folder), TextCatalog.Default.Languages, errors);
         if (result.IsValid) errors.AddRange(templates.Check(result.Definitions));
+        // The calendars beside the definitions (calendars/): their own mistakes, and the current year for each.
+        var calendars = Infrastructure.Calendars.CalendarsCheck.Load(folder, result.Definitions);
+        errors.AddRange(calendars.Errors);
+        errors.AddRange(CalendarLoader.CheckCovers(calendars.Calendars, result.Definitions.Select(d => d.Country), DateTime.UtcNow.Year));
         if (errors.Count > 0)
         {
             error.WriteLine($"{folder}: {errors.Count} error(s)");

@@ -25,7 +25,7 @@ internal static class AmendmentsApi
             {
                 var process = await processes.FindAsync(a.ProcessId, ct);
                 views.Add(new AmendmentView(a.ProcessId, a.GroupId, a.Withdraw,
-                    process is null ? null : ProcessView.From(process, processes.DefinitionOf(process), service.Today)));
+                    process is null ? null : ProcessView.Of(process, processes)));
             }
             return TypedResults.Ok(views);
         })
@@ -40,7 +40,7 @@ internal static class AmendmentsApi
                 RequestMapping.Required(request.StartedOn, "startedOn"), request.Title, request.Withdraw ?? []);
             var (amendment, process) = await amendments.StartAsync(groupId, command, user.Who(), ct);
             return TypedResults.Created($"/api/v1/processes/{process.Id}",
-                new AmendmentView(amendment.ProcessId, groupId, amendment.Withdraw, ProcessView.From(process, processes.DefinitionOf(process), service.Today)));
+                new AmendmentView(amendment.ProcessId, groupId, amendment.Withdraw, ProcessView.Of(process, processes)));
         })
             .WithName("startAmendment").WithSummary("Start an amendment of a group's composition");
 

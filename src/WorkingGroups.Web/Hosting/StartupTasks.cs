@@ -25,6 +25,7 @@ internal sealed class StartupTasks(IServiceProvider services) : IHostedLifecycle
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var catalog = services.GetRequiredService<DefinitionCatalog>();
+        services.GetRequiredService<Infrastructure.Calendars.WorkingCalendars>(); // a wrong calendar file stops here too
         // The letter templates are checked against that catalog: a mistake in one stops start-up like a definition's.
         services.GetService<LetterTemplates>();
         await using (await services.GetRequiredService<SharedLock>().TakeAsync(SharedLock.StartUp, cancellationToken))

@@ -17,7 +17,7 @@ namespace WorkingGroups.Web.Processes;
 /// body is refused (422). Before a stored answer is replayed, the caller must still be allowed to make the request.
 /// </summary>
 internal sealed class IdempotencyFilter(IDbContextFactory<AppDbContext> contexts, ProcessService processes, Core.Definitions.DefinitionCatalog catalog,
-    TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IEndpointFilter
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
 
@@ -125,7 +125,7 @@ internal sealed class IdempotencyFilter(IDbContextFactory<AppDbContext> contexts
         // The change committed but its response was never stored (the app stopped in between, or the first request
         // is still answering): the process as it now stands is that change's result.
         var process = (await processes.FindAsync(stored.ProcessId!.Value, http.RequestAborted))!;
-        var view = ProcessView.From(process, processes.DefinitionOf(process), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var view = ProcessView.Of(process, processes);
         return HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/api/v1/processes")
             ? TypedResults.Created($"/api/v1/processes/{process.Id}", view)
             : TypedResults.Ok(view);

@@ -1,5 +1,7 @@
+using WorkingGroups.Core.Calendars;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Forecasts;
+using WorkingGroups.Infrastructure.Processes;
 using WorkingGroups.Core.Processes;
 
 namespace WorkingGroups.Web.Processes;
@@ -24,15 +26,24 @@ internal sealed record ProcessView(
     string State,
     IReadOnlyList<string> ActiveSteps,
     IReadOnlyList<StepStateView> Steps,
+    string BenchmarkUnit,
     Forecast? Forecast = null)
 {
-    public static ProcessView From(Process p, ProcessDefinition d, DateOnly today, Forecast? forecast = null)
+    /// <summary>The process as of today in its country, its elapsed days in its benchmarks' unit.</summary>
+    public static ProcessView Of(Process p, ProcessService service, Forecast? forecast = null)
     {
-        var elapsed = p.ElapsedDays(today);
+        var (today, ruler) = service.TimeOf(p);
+        return From(p, service.DefinitionOf(p), today, ruler, forecast);
+    }
+
+    public static ProcessView From(Process p, ProcessDefinition d, DateOnly today, DayRuler? ruler = null, Forecast? forecast = null)
+    {
+        ruler ??= DayRuler.Calendar;
+        var elapsed = p.ElapsedDays(today, ruler);
         return new ProcessView(p.Id, p.DefinitionId, p.DefinitionVersion, p.Country, p.Title, Name(p.Status), p.StartedOn,
-            p.EstablishedOn, p.CancelledOn, p.CancelReason, elapsed, p.BenchmarkDays, Name(p.State(today)),
+            p.EstablishedOn, p.CancelledOn, p.CancelReason, elapsed, p.BenchmarkDays, Name(p.State(today, ruler)),
             p.Steps.Where(s => s.Status == StepStatus.Active).Select(s => s.StepId).ToList(),
-            p.Steps.OrderBy(s => s.Order).Select(s => StepStateView.From(s, d, today)).ToList(), forecast);
+            p.Steps.OrderBy(s => s.Order).Select(s => StepStateView.From(s, d, today, ruler)).ToList(), Name(ruler.Unit), forecast);
     }
 
     /// <summary>Enum values as the API spells them: kebab-case ("on-track", "no-response").</summary>
@@ -56,12 +67,12 @@ internal sealed record StepStateView(
     IReadOnlyList<InvitationView>? Invitations,
     IReadOnlyList<StepRound> Rounds)
 {
-    public static StepStateView From(ProcessStep s, ProcessDefinition d, DateOnly today)
+    public static StepStateView From(ProcessStep s, ProcessDefinition d, DateOnly today, DayRuler ruler)
     {
         var definition = d.FindStep(s.StepId)!;
         return new StepStateView(s.StepId, definition.Title.Values, KindNames.Of(definition.Kind), definition.OwnerBodyId, definition.After,
-            ProcessView.Name(s.Status), s.ActivatedOn, s.CompletedOn, s.ElapsedDays(today), s.BenchmarkDays,
-            s.State(today) is { } state ? ProcessView.Name(state) : null, s.Note, s.Evidence,
+            ProcessView.Name(s.Status), s.ActivatedOn, s.CompletedOn, s.ElapsedDays(today, ruler), s.BenchmarkDays,
+            s.State(today, ruler) is { } state ? ProcessView.Name(state) : null, s.Note, s.Evidence,
             definition.Kind == StepKind.Invitations
                 ? definition.Invitees.Select(b => InvitationView.From(b, s.Invitations.FirstOrDefault(i => i.BodyId == b), d)).ToList()
                 : null,

@@ -51,6 +51,7 @@ public static class AccessTable
         [new("GET", "/dashboard/countries")] = SignedIn,
         [new("GET", "/dashboard/agencies")] = SignedIn,
         [new("GET", "/admin/users")] = AdminOnly,
+        [new("GET", "/admin/calendars")] = AdminOnly,
         [new("GET", "/hangfire/{**path}")] = AdminOnly,
         [new("GET", "/health")] = Public,
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using WorkingGroups.Core.Groups;
 using WorkingGroups.Core.Reminders;
+using WorkingGroups.Infrastructure.Calendars;
+using WorkingGroups.Infrastructure.Hosting;
 using WorkingGroups.Infrastructure.Persistence;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Infrastructure.Settings;
@@ -19,7 +21,8 @@ public sealed class GroupNoticeSweep(
     MailDelivery delivery,
     SmtpOptions smtp,
     IConfiguration configuration,
-    TimeProvider clock,
+    IClock clock,
+    WorkingCalendars calendars,
     ILogger<GroupNoticeSweep> logger)
 {
     public NoticeDays Days { get; } = SettingsReader.Use(configuration, ReadDays);
@@ -29,16 +32,18 @@ public sealed class GroupNoticeSweep(
 
     public async Task<List<GroupNotice>> RunAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var now = clock.UtcNow;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var groups = await GroupStore.Query(db).AsNoTracking().ToListAsync(cancellationToken);
         var meetings = await db.Set<Meeting>().AsNoTracking().ToListAsync(cancellationToken);
         var plans = await db.Set<WorkPlan>().AsNoTracking().Include(p => p.Items).ToListAsync(cancellationToken);
         var known = (await db.Set<GroupNotice>().AsNoTracking().ToListAsync(cancellationToken)).Select(n => n.Key).ToHashSet();
 
-        var recorded = groups.SelectMany(g => GroupNoticePlan.Due(g, meetings.Where(m => m.GroupId == g.Id).ToList(),
-                plans.Where(p => p.GroupId == g.Id).ToList(), Days, today, now))
+        // Each group on its own country's date, and nothing on a day its offices do not work: what falls due then is
+        // recorded on the next working day (the plan catches up on everything due by its day).
+        var recorded = groups.Where(g => calendars.IsWorkingDay(g.Country, clock.TodayIn(g.Country)))
+            .SelectMany(g => GroupNoticePlan.Due(g, meetings.Where(m => m.GroupId == g.Id).ToList(),
+                plans.Where(p => p.GroupId == g.Id).ToList(), Days, clock.TodayIn(g.Country), now))
             .Where(n => known.Add(n.Key)).ToList();
         db.AddRange(recorded);
         try

@@ -627,3 +627,17 @@ CREATE INDEX "IX_Attachments_OwnerKind_OwnerId_OwnerKey" ON "Attachments" ("Owne
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261208000503_Attachments', '10.0.15');
 
+CREATE TABLE "CalendarYears" (
+    "Country" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "Verified" INTEGER NOT NULL,
+    "Source" TEXT NOT NULL,
+    "Days" TEXT NOT NULL,
+    "AddedAt" TEXT NOT NULL,
+    "AddedBy" TEXT NOT NULL,
+    CONSTRAINT "PK_CalendarYears" PRIMARY KEY ("Country", "Year")
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261208013418_CalendarYears', '10.0.15');
+

@@ -15,7 +15,7 @@ namespace WorkingGroups.Web.Pages.Answer;
 /// Where an agency answers its invitation from the e-mail, without an account. The signed link names the process,
 /// step, body and the invitation's version; the answer goes through the same rules as the coordinator's.
 /// </summary>
-internal sealed class IndexModel(AnswerLinks links, ProcessService processes, Infrastructure.Attachments.AttachmentService attachments, AnswerNotices notices, TimeProvider clock, IStringLocalizer text,
+internal sealed class IndexModel(AnswerLinks links, ProcessService processes, Infrastructure.Attachments.AttachmentService attachments, AnswerNotices notices, Infrastructure.Hosting.IClock clock, IStringLocalizer text,
     TextCatalog texts) : PageModel
 {
     [BindProperty] public string? Choice { get; set; }
@@ -83,7 +83,7 @@ internal sealed class IndexModel(AnswerLinks links, ProcessService processes, In
         }
         var command = new AnswerInvitation(
             accepted ? InvitationResponse.Accepted : InvitationResponse.Declined,
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            clock.TodayIn(_definition!.Country), // the date of the answer in the body's country
             accepted ? new Nominee(NomineeName?.Trim() ?? "", Blank(NomineePosition), Blank(NomineeEmail)) : null,
             Blank(Reason));
         try

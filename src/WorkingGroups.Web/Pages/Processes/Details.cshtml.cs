@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using WorkingGroups.Core.Calendars;
 using WorkingGroups.Core.Definitions;
 using WorkingGroups.Core.Processes;
 using WorkingGroups.Core.Reminders;
@@ -18,7 +19,7 @@ namespace WorkingGroups.Web.Pages.Processes;
 /// A process: its steps, the forms that advance them, corrections, cancellation and the audit trail. Every form goes
 /// through <see cref="ProcessService"/>, the same code path as the API, and shows its refusal next to the field.
 /// </summary>
-internal sealed class DetailsModel(ProcessService service, Infrastructure.Attachments.AttachmentService attachments, ForecastService forecasts, ReminderService reminders, LetterService letters, AnswerNotices answerNotices, SmtpOptions smtp, TimeProvider clock, IStringLocalizer t)
+internal sealed class DetailsModel(ProcessService service, Infrastructure.Attachments.AttachmentService attachments, ForecastService forecasts, ReminderService reminders, LetterService letters, AnswerNotices answerNotices, SmtpOptions smtp, IStringLocalizer t)
     : PageModel
 {
     public Process Process { get; private set; } = null!;
@@ -45,7 +46,12 @@ internal sealed class DetailsModel(ProcessService service, Infrastructure.Attach
     public Forecast? Forecast { get; private set; }
     /// <summary>Without an SMTP server reminders fall due and stay so: the page says it rather than promise e-mail.</summary>
     public bool MailConfigured => smtp.IsConfigured;
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in the process's country.</summary>
+    public DateOnly Today => service.TimeOf(Process).Today;
+    /// <summary>What the benchmarks count: calendar days, or the country's working days.</summary>
+    public DayRuler Ruler => service.TimeOf(Process).Ruler;
+    /// <summary>The years its working days cannot be counted in for want of its country's calendar year.</summary>
+    public IReadOnlyList<int> MissingCalendarYears => service.MissingCalendarYears(Process);
     public bool CanChange => Process.Status == ProcessStatus.Active && User.CanCoordinate(Process.Country);
     public bool CanCorrect => Process.Status != ProcessStatus.Cancelled && User.CanCoordinate(Process.Country);
     public FormState Form { get; } = new();
