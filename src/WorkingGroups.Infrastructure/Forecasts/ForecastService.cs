@@ -10,12 +10,10 @@ namespace WorkingGroups.Infrastructure.Forecasts;
 /// The forecasts one request shows. Scoped: the history (every process of a country, or of all) is read once and its
 /// duration estimates built once per date, however many processes the page or answer forecasts.
 /// </summary>
-public sealed class ForecastService(ProcessService processes, TimeProvider clock)
+public sealed class ForecastService(ProcessService processes, Hosting.IClock clock)
 {
     private readonly Dictionary<(string? Country, DateOnly AsOf), ForecastHistory> _histories = [];
     private readonly Dictionary<string, IReadOnlyList<ProcessOnDefinition>> _loaded = [];
-
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// The day count of a definition's processes: calendar days for now. The working calendars plug in here, and the
@@ -31,10 +29,10 @@ public sealed class ForecastService(ProcessService processes, TimeProvider clock
         return history;
     }
 
-    /// <summary>A process's forecast as of a date (default today), from its country's history; null unless it was running.</summary>
+    /// <summary>A process's forecast as of a date (default today in its country), from its country's history; null unless it was running.</summary>
     public async Task<Forecast?> OfAsync(Process p, DateOnly? asOf, CancellationToken ct)
     {
-        var date = asOf ?? Today;
+        var date = asOf ?? clock.TodayIn(p.Country);
         if (!_histories.TryGetValue((p.Country, date), out var history))
         {
             if (!_loaded.TryGetValue(p.Country, out var all))

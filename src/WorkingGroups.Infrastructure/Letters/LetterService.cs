@@ -11,7 +11,7 @@ namespace WorkingGroups.Infrastructure.Letters;
 /// Drafts a process's letters from its country's templates: the step letters (to the Minister, to the Government) and,
 /// for each invited body, the invitation and the reminder, with a fresh signed answer link made as reminders make theirs.
 /// </summary>
-public sealed class LetterService(ProcessService processes, LetterTemplates templates, AnswerLinks links, TextCatalog texts, TimeProvider clock)
+public sealed class LetterService(ProcessService processes, LetterTemplates templates, AnswerLinks links, TextCatalog texts, Hosting.IClock clock)
 {
     /// <summary>The letter kinds a process has: its step letters by step, and whether its invitations have letters.</summary>
     public IReadOnlyList<LetterTemplate> KindsFor(ProcessDefinition definition) => templates.For(definition).ToList();
@@ -69,7 +69,7 @@ public sealed class LetterService(ProcessService processes, LetterTemplates temp
     private Letter Draft(LetterTemplate template, Process process, ProcessDefinition definition, ProcessStep step, Body to, Invitation? invitation,
         (string Url, DateTime Expires)? link)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.TodayIn(process.Country);
         var deadline = Deadline(step, definition.ReminderPolicyFor(definition.FindStep(step.StepId)!), today);
         var sender = definition.FindBody(definition.LeadBodyId);
         // The body's languages as the templates have them (start-up made sure they do); Russian, the working language, else.

@@ -54,7 +54,7 @@ public sealed partial class LetterTests
             await AssertLinkOpensTheAnswerPage(app, letter);
         }
         var reminder = await ReadAsync(coordinator, $"/api/v1/processes/{id}/steps/invitations/invitations/epd-mes/letters/reminder", "reminder-epd-mes-");
-        Assert.Contains($"направил(а) {Ru(-2)} приглашение", reminder);
+        Assert.Contains($"{Ru(-2)} Вам было направлено приглашение войти в состав: {Group}", reminder);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed partial class LetterTests
 
         var letter = await ReadAsync(coordinator, $"/api/v1/processes/{ProcessApi.Id(process)}/steps/nominations/invitations/{silent}/letters/reminder", $"reminder-{silent}-");
         Assert.Contains((string)body["name"]!["ru"]!, letter);
-        Assert.Contains($"рабочей группы «{(string)definition["group"]!["name"]!["ru"]!}»", letter);
+        Assert.Contains($"приглашение войти в состав: {(string)definition["group"]!["name"]!["ru"]!}", letter);
         Assert.Matches(@"Просим до \d\d\.\d\d\.\d{4}", letter);
         await AssertLinkOpensTheAnswerPage(app, letter);
     }

@@ -71,6 +71,11 @@ public sealed partial class TextSourceTests
             .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!
                 .Where(t => BracketedEnding().IsMatch(t.Value)).Select(t => $"{Path.GetFileName(f)} {t.Key}: {t.Value}"))
             .ToList();
+        // The letters' templates too: they are texts a reader signs and sends.
+        var templates = Path.Combine(AppProcess.RepositoryRoot(), "workflows", "templates");
+        hedged.AddRange(Directory.EnumerateFiles(templates, "*.txt", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (line, i))
+                .Where(l => BracketedEnding().IsMatch(l.line)).Select(l => $"{Path.GetRelativePath(templates, f)}:{l.i + 1}: {l.line}")));
         Assert.True(hedged.Count == 0, "Texts hedging a word's ending:\n" + string.Join("\n", hedged));
     }
 

@@ -80,7 +80,7 @@ public sealed partial class AiosmtpdEndToEndTests
             // The link works: the body accepts, in Kazakh.
             await page.GetByRole(AriaRole.Link, new() { Name = "Қазақша" }).ClickAsync();
             await page.Locator("input[name=NomineeName]").FillAsync("Айгерім Сәдуақасова");
-            await page.GetByRole(AriaRole.Button).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Жауапты жіберу" }).ClickAsync(); // the answer, not the document form beneath
             await Assertions.Expect(page.Locator("p.done")).ToContainTextAsync("Рақмет: жауабыңыз тіркелді");
         }, new Dictionary<string, string> { ["Definitions__Folder"] = definitions });
     }
