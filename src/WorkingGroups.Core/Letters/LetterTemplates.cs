@@ -4,7 +4,7 @@ using WorkingGroups.Core.Definitions;
 namespace WorkingGroups.Core.Letters;
 
 /// <summary>Every letter template, by country and kind, read from <c>templates/&lt;country&gt;/&lt;kind&gt;.txt</c>.</summary>
-public sealed partial class LetterTemplates(IReadOnlyList<LetterTemplate> all, IReadOnlySet<string>? unreadable = null)
+public sealed partial class LetterTemplates(IReadOnlyList<LetterTemplate> all, IReadOnlySet<string>? unreadable = null, bool folderFound = true)
 {
     // Files that are there but were refused: already reported, so never reported again as missing.
     private readonly IReadOnlySet<string> _unreadable = unreadable ?? new HashSet<string>();
@@ -22,12 +22,15 @@ public sealed partial class LetterTemplates(IReadOnlyList<LetterTemplate> all, I
         all.Where(t => t.Country == definition.Country.ToLowerInvariant()
                        && (t.PerInvitation || (definition.FindStep(t.StepId!) is not null && (t.DefinitionId ?? definition.Id) == definition.Id)));
 
-    /// <summary>Reads the folder; a missing folder is no template at all (the check against the definitions then says what is missing).</summary>
+    /// <summary>
+    /// Reads the folder. A missing folder is no letters at all, not a mistake: an installation with definitions of its
+    /// own may draft its letters elsewhere. A folder that is there must hold what its definitions need.
+    /// </summary>
     public static LetterTemplates Load(string folder, IReadOnlyCollection<string> languages, List<DefinitionError> errors)
     {
         var templates = new List<LetterTemplate>();
         var unreadable = new HashSet<string>();
-        if (!Directory.Exists(folder)) return new(templates);
+        if (!Directory.Exists(folder)) return new(templates, folderFound: false);
         foreach (var countryFolder in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
         {
             var country = Path.GetFileName(countryFolder);
@@ -66,7 +69,7 @@ public sealed partial class LetterTemplates(IReadOnlyList<LetterTemplate> all, I
             {
                 if (Find(country, kind) is not { } template)
                 {
-                    if (_unreadable.Contains($"templates/{country}/{kind}.txt")) continue;
+                    if (!folderFound || _unreadable.Contains($"templates/{country}/{kind}.txt")) continue;
                     errors.Add(new($"templates/{country}/{kind}.txt", 0, "templates",
                         $"missing: {definition.Id} v{definition.Version} has an invitations step, so {definition.Country} needs its {kind} letter."));
                     continue;

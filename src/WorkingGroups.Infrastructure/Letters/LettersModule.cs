@@ -42,7 +42,7 @@ public static class LettersModule
     }
 }
 
-/// <summary>Where the letter templates are: <c>Letters:Templates</c>, else templates/ beside the definitions, else the repository's.</summary>
+/// <summary>Where the letter templates are: <c>Letters:Templates</c>, else templates/ beside the definitions.</summary>
 public static class LetterTemplatesFolder
 {
     public const string ConfigurationKey = "Letters:Templates";
@@ -53,10 +53,12 @@ public static class LetterTemplatesFolder
         return For(DefinitionsFolder.Resolve(configuration));
     }
 
-    /// <summary>The templates a definitions folder is run with: its own templates/, else the repository's.</summary>
+    /// <summary>
+    /// The templates a definitions folder is run with: its own templates/, as its calendars are its own calendars/. A
+    /// folder without one drafts no letters; the repository's templates name the repository's definitions, not another's.
+    /// </summary>
     public static string For(string definitionsFolder)
     {
-        var beside = Path.Combine(definitionsFolder, "templates");
-        return Directory.Exists(beside) ? beside : Path.Combine(DefinitionsFolder.Repository(), "templates");
+        return Path.Combine(definitionsFolder, "templates");
     }
 }

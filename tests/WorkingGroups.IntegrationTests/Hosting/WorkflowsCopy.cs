@@ -8,8 +8,14 @@ internal static class WorkflowsCopy
     public static string Make(string prefix)
     {
         var folder = Directory.CreateTempSubdirectory(prefix).FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(AppProcess.RepositoryRoot(), "workflows")))
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        // The whole folder, as an operator copies it: definitions, their templates/ and calendars/.
+        var workflows = Path.Combine(AppProcess.RepositoryRoot(), "workflows");
+        foreach (var file in Directory.GetFiles(workflows, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(workflows, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
         return folder;
     }
 
