@@ -43,6 +43,7 @@ internal sealed class DigestJob(MailDelivery delivery, DefinitionVersions versio
         var groups = await attention.GroupConcernsAsync(subscription.Country, today, cancellationToken);
         return DigestMail.Compose(digest, processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(), groups,
             today, smtp.From, $"{options.BaseUrl}/", texts, AppUser.KnownLanguage(language),
-            (p, d) => (clock.TodayIn(p.Country), calendars.RulerFor(d)));
+            (p, d) => (clock.TodayIn(p.Country), calendars.RulerFor(d)),
+            g => versions.Find(g.DefinitionId, g.DefinitionVersion)?.GroupName);
     }
 }

@@ -24,7 +24,7 @@ internal static class DigestMail
 
     public static MimeMessage Compose(Digest digest, IReadOnlyList<(Process Process, ProcessDefinition Definition)> processes,
         IReadOnlyList<GroupConcern> groups, DateOnly today, string from, string homeUrl, TextCatalog texts, string? language = null,
-        Func<Process, ProcessDefinition, (DateOnly Today, DayRuler Ruler)>? timeOf = null)
+        Func<Process, ProcessDefinition, (DateOnly Today, DayRuler Ruler)>? timeOf = null, Func<Group, LocalizedText?>? groupName = null)
     {
         string[] languages = language is null ? Both : [texts.For(language)];
         // Each text in every language written, joined as given.
@@ -61,7 +61,9 @@ internal static class DigestMail
             foreach (var concerns in groups.GroupBy(c => c.Group.Id))
             {
                 var group = concerns.First().Group;
-                lines.Add($"{group.Title} ({Country(group.Country)}):");
+                // The group by its founding act's name in each language written, not by the process that founded it.
+                var name = groupName?.Invoke(group);
+                lines.Add($"{Say(l => name?.Get(l) ?? group.Title, " / ")} ({Country(group.Country)}):");
                 foreach (var concern in concerns)
                     lines.Add(Say(l => GroupLine(concern, today, texts, l), "\n    ", "  - "));
             }

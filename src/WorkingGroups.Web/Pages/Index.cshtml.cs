@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkingGroups.Core.Attention;
 using WorkingGroups.Core.Definitions;
+using WorkingGroups.Core.Groups;
 using WorkingGroups.Infrastructure.Attention;
+using WorkingGroups.Infrastructure.Definitions;
+using WorkingGroups.Web.Localization;
 using WorkingGroups.Infrastructure.Reminders;
 using WorkingGroups.Web.Auth;
 using WorkingGroups.Infrastructure.Mail;
@@ -12,8 +15,11 @@ namespace WorkingGroups.Web.Pages;
 /// The home page. Signed in, it opens on what needs attention today: a coordinator's own country; observers and admins
 /// every country, or one of them (<c>?country=</c>). Without signing in, only what the tool is.
 /// </summary>
-internal sealed class IndexModel(AttentionService attention, DefinitionCatalog catalog, SmtpOptions smtp) : PageModel
+internal sealed class IndexModel(AttentionService attention, DefinitionCatalog catalog, DefinitionVersions versions, SmtpOptions smtp) : PageModel
 {
+    /// <summary>The group as its founding act names it, in the reader's language.</summary>
+    public string NameOf(Group group) => versions.Find(group.DefinitionId, group.DefinitionVersion)?.GroupName.Name() ?? group.Title;
+
     /// <summary>Without SMTP the bodies listed get no reminder from the app: the page says so.</summary>
     public bool MailConfigured => smtp.IsConfigured;
 

@@ -118,6 +118,9 @@ public sealed class DigestTests
         var digest = (await ArrivedAsync(smtp, 1)).Single().TextBody!;
         Assert.DoesNotContain("Nothing is pending", digest); // no process is under way, but the group has work due
         Assert.Contains("Working groups: / Рабочие группы:", digest); // no language chosen: both
+        // The group by its founding act's name, in both languages, not by the title of the process that founded it.
+        Assert.Contains("Interinstitutional Working Group on Tailings Safety and Prevention of Accidental Water Pollution / "
+            + "Межведомственная рабочая группа по безопасности хвостохранилищ и предотвращению аварийного загрязнения вод (", digest);
         Assert.Contains("the annual meeting is due: 11 months passed on 2026-03-30, and none is scheduled", digest);
         Assert.Contains("пора провести ежегодное заседание: 11 месяцев истекли 30.03.2026, заседание не назначено", digest);
         Assert.Contains("Work Plan 2026, item 1: Inventory of tailings facilities: deadline 2026-04-10, in 4 days", digest);
