@@ -14,6 +14,9 @@ public sealed class DefinitionVersions
 
     public ProcessDefinition? Find(string id, int version) => _all.GetValueOrDefault((id, version));
 
+    /// <summary>The group as its founding act names it, from the definition version that founded it.</summary>
+    public Core.Definitions.LocalizedText? GroupNameOf(Core.Groups.Group group) => Find(group.DefinitionId, group.DefinitionVersion)?.GroupName;
+
     public ProcessDefinition Get(string id, int version) =>
         Find(id, version) ?? throw new InvalidOperationException($"Definition {id} version {version} is not published.");
 

@@ -44,6 +44,6 @@ internal sealed class DigestJob(MailDelivery delivery, DefinitionVersions versio
         return DigestMail.Compose(digest, processes.Select(p => (p, versions.Get(p.DefinitionId, p.DefinitionVersion))).ToList(), groups,
             today, smtp.From, $"{options.BaseUrl}/", texts, AppUser.KnownLanguage(language),
             (p, d) => (clock.TodayIn(p.Country), calendars.RulerFor(d)),
-            g => versions.Find(g.DefinitionId, g.DefinitionVersion)?.GroupName);
+            versions.GroupNameOf);
     }
 }

@@ -18,7 +18,7 @@ namespace WorkingGroups.Web.Pages;
 internal sealed class IndexModel(AttentionService attention, DefinitionCatalog catalog, DefinitionVersions versions, SmtpOptions smtp) : PageModel
 {
     /// <summary>The group as its founding act names it, in the reader's language.</summary>
-    public string NameOf(Group group) => versions.Find(group.DefinitionId, group.DefinitionVersion)?.GroupName.Name() ?? group.Title;
+    public string NameOf(Group group) => versions.GroupNameOf(group)?.Name() ?? group.Title;
 
     /// <summary>Without SMTP the bodies listed get no reminder from the app: the page says so.</summary>
     public bool MailConfigured => smtp.IsConfigured;

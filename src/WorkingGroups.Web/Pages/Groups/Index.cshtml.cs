@@ -10,7 +10,7 @@ namespace WorkingGroups.Web.Pages.Groups;
 internal sealed class IndexModel(GroupService groups, DefinitionVersions versions) : PageModel
 {
     /// <summary>The group as its founding act names it, in the reader's language.</summary>
-    public string NameOf(Group group) => versions.Find(group.DefinitionId, group.DefinitionVersion)?.GroupName.Name() ?? group.Title;
+    public string NameOf(Group group) => versions.GroupNameOf(group)?.Name() ?? group.Title;
 
     public IReadOnlyList<Group> Groups { get; private set; } = [];
     public string? Country { get; private set; }
